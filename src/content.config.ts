@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { revisionLoader } from './lib/revision-loader.ts';
+import { revisionFrontmatterSchema } from './lib/revision-schema.ts';
+import { contentDir } from './lib/site-settings.ts';
+
+const revisions = defineCollection({
+	loader: revisionLoader(contentDir()),
+	// The loader stores front matter it has already checked, with the derived fields filled in.
+	schema: revisionFrontmatterSchema.extend({
+		effective: revisionFrontmatterSchema.shape.published,
+		/** SHA-256 of the revision file, as sealed. */
+		sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	}),
+});
+
+export const collections = { revisions };

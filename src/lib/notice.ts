@@ -1,0 +1,54 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { IsoDate } from './dates.ts';
+import {
+	currentRevision,
+	previousRevision,
+	revisionStatus,
+	sortOldestFirst,
+	upcomingRevisions,
+	type RevisionStatus,
+} from './revisions.ts';
+import { buildDate } from './site-settings.ts';
+
+/** A revision as the pages use it: its checked front matter plus the entry that renders it. */
+export type Revision = CollectionEntry<'revisions'>['data'] & { entry: CollectionEntry<'revisions'> };
+
+/** The notice's whole history as of the build date. */
+export interface NoticeHistory {
+	/** The date the build treats as today. */
+	date: IsoDate;
+	/** Every revision, oldest first. */
+	revisions: Revision[];
+	/** The revision in force on `date`. */
+	current: Revision;
+	/** Revisions published but not yet in force, oldest first. */
+	upcoming: Revision[];
+	statusOf(revision: Revision): RevisionStatus;
+	previousOf(revision: Revision): Revision | undefined;
+}
+
+let history: Promise<NoticeHistory> | undefined;
+
+/** Loads the history once per build; every page shares the result. */
+export function loadHistory(): Promise<NoticeHistory> {
+	history ??= build();
+	return history;
+}
+
+async function build(): Promise<NoticeHistory> {
+	const date = buildDate();
+	const entries = await getCollection('revisions');
+	const revisions = sortOldestFirst(entries.map((entry) => ({ ...entry.data, entry })));
+	// Before the first revision takes effect, the earliest one is the best we can show.
+	const current = currentRevision(revisions, date) ?? revisions[0];
+	if (!current) throw new Error('No revisions were loaded.');
+	return {
+		date,
+		revisions,
+		current,
+		upcoming: upcomingRevisions(revisions, date).filter((revision) => revision !== current),
+		statusOf: (revision) =>
+			revision === current ? 'current' : revisionStatus(revision, revisions, date),
+		previousOf: (revision) => previousRevision(revision, revisions),
+	};
+}

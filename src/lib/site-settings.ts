@@ -1,0 +1,24 @@
+import { isIsoDate, todayInHelsinki, type IsoDate } from './dates.ts';
+
+/** The revisions folder used when `NOTICE_CONTENT_DIR` is not set. */
+export const DEFAULT_CONTENT_DIR = 'content/tietosuojaseloste';
+
+/** The revisions folder this build publishes, relative to the project root or absolute. */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+	return env['NOTICE_CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR;
+}
+
+/**
+ * The date the build treats as today, which decides the current and upcoming revisions.
+ * `NOTICE_BUILD_DATE` fixes it so that tests and reproducible builds do not depend on the clock.
+ */
+export function buildDate(env: Record<string, string | undefined> = process.env): IsoDate {
+	const fixed = env['NOTICE_BUILD_DATE']?.trim();
+	if (!fixed) return todayInHelsinki();
+	if (!isIsoDate(fixed)) {
+		throw new Error(
+			`NOTICE_BUILD_DATE is "${fixed}", which is not a real date. Write it as YYYY-MM-DD, or unset it to use today.`,
+		);
+	}
+	return fixed;
+}
