@@ -12,7 +12,6 @@ const fi = {
 	'footer.label': 'Alatunniste',
 	'notice.lastUpdated': 'Viimeksi päivitetty',
 	'notice.permanentLink': 'Tämän version pysyvä osoite',
-	'notice.printAddress': 'Osoite',
 	'toc.label': 'Sisällys',
 	'notFound.title': 'Sivua ei löytynyt',
 	'notFound.body': 'Etsimääsi sivua ei ole tai sen osoite on muuttunut.',

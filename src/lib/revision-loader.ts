@@ -70,7 +70,7 @@ export function revisionLoader(folder: string): Loader {
 	return {
 		name: 'notice-revisions',
 		load: async (context) => {
-			const { revisions, unsealed } = readAndCheckFolder(folder, fileURLToRoot(context.config.root));
+			const { revisions, unsealed } = readAndCheckFolder(folder, fileURLToPath(context.config.root));
 			if (unsealed.length > 0) {
 				context.logger.warn(
 					`Not sealed yet: ${unsealed.join(', ')}. Seal each revision when it is published: npm run revision:seal`,
@@ -86,14 +86,10 @@ export function revisionLoader(folder: string): Loader {
 					const { title, published, effective, summary, sha256 } = revision;
 					return context.parseData({
 						...entry,
-						data: { title, published, effective, ...(summary === undefined ? {} : { summary }), sha256 } as typeof entry.data,
+						data: { title, published, effective, ...(summary === undefined ? {} : { summary }), sha256 } as unknown as typeof entry.data,
 					});
 				},
 			});
 		},
 	};
-}
-
-function fileURLToRoot(root: URL): string {
-	return decodeURIComponent(root.pathname);
 }

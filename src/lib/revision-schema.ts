@@ -3,7 +3,7 @@ import { isIsoDate } from './dates.ts';
 
 const isoDate = z
 	.string({ error: 'must be a date written as YYYY-MM-DD' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD', abort: true })
 	.refine(isIsoDate, { error: 'is not a real date' });
 
 /**

@@ -1,0 +1,36 @@
+/**
+ * The sites the tests build and serve: the real content and fixture sets of revisions, each
+ * with a fixed build date so that "current" and "upcoming" do not depend on the clock.
+ */
+export interface TestSite {
+	name: string;
+	/** NOTICE_CONTENT_DIR for the build. */
+	contentDir: string;
+	/** NOTICE_BUILD_DATE for the build. */
+	buildDate: string;
+	port: number;
+}
+
+export const TEST_SITES = [
+	{ name: 'published', contentDir: 'content/tietosuojaseloste', buildDate: '2026-11-25', port: 4411 },
+	{ name: 'three', contentDir: 'tests/fixtures/three-revisions', buildDate: '2026-11-25', port: 4412 },
+] as const satisfies readonly TestSite[];
+
+export type TestSiteName = (typeof TEST_SITES)[number]['name'];
+
+/** Where a test site's build is written, relative to the project root. */
+export function siteOutDir(name: string): string {
+	return `.test-sites/${name}`;
+}
+
+/** A test site by name. */
+export function testSite(name: TestSiteName): TestSite {
+	const site = TEST_SITES.find((candidate) => candidate.name === name);
+	if (!site) throw new Error(`No test site named ${name}`);
+	return site;
+}
+
+/** The address a test site is served at. */
+export function siteUrl(name: TestSiteName, path = '/'): string {
+	return new URL(path, `http://127.0.0.1:${testSite(name).port}`).href;
+}
