@@ -3,11 +3,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
-// Each revisions folder gets its own content cache, so fixture sites can build side by side.
-const contentDir = process.env.NOTICE_CONTENT_DIR;
-const cacheDir = contentDir
-	? `./node_modules/.astro/sites/${contentDir.replace(/[^\w-]+/g, '_')}`
-	: undefined;
+// Test builds run side by side, each with its own content cache (tests/support/build-sites.ts).
+const cacheDir = process.env.NOTICE_CACHE_DIR;
 
 // The address the notice itself names; canonical links, the sitemap and the feed use it.
 const site = 'https://www.solinum.fi';

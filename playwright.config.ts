@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { siteOutDir, TEST_SITES } from './tests/support/sites.ts';
+import { siteOutDir, sitePort, TEST_SITES } from './tests/support/sites.ts';
 
 // Debian's Chromium: Playwright cannot download its own browsers on our machines.
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: process.env['TEST_RESULTS_DIR'] ?? 'test-results',
 	forbidOnly: !!process.env['CI'],
 	fullyParallel: true,
 	workers: 2,
@@ -30,8 +31,8 @@ export default defineConfig({
 	},
 	// The sites are built by `npm test` before Playwright runs (tests/support/build-sites.ts).
 	webServer: TEST_SITES.map((site) => ({
-		command: `node tests/support/serve.ts ${siteOutDir(site.name)} ${site.port}`,
-		url: `http://127.0.0.1:${site.port}/tietosuojaseloste/`,
+		command: `node tests/support/serve.ts ${siteOutDir(site.name)} ${sitePort(site)}`,
+		url: `http://127.0.0.1:${sitePort(site)}/tietosuojaseloste/`,
 		reuseExistingServer: !process.env['CI'],
 		stdout: 'ignore' as const,
 	})),

@@ -17,6 +17,8 @@ export function buildSite(
 			NOTICE_CONTENT_DIR: site.contentDir,
 			NOTICE_BUILD_DATE: site.buildDate,
 			ASTRO_TELEMETRY_DISABLED: '1',
+			// A content cache per output folder, so that builds running side by side never share one.
+			NOTICE_CACHE_DIR: `${outDir}.cache`,
 			...extraEnv,
 		},
 	});

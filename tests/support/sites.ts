@@ -18,9 +18,18 @@ export const TEST_SITES = [
 
 export type TestSiteName = (typeof TEST_SITES)[number]['name'];
 
+// TEST_SITES_DIR and TEST_PORT_OFFSET let two checkouts' test runs share one machine.
+const sitesDir = process.env['TEST_SITES_DIR'] ?? '.test-sites';
+const portOffset = Number(process.env['TEST_PORT_OFFSET'] ?? 0);
+
 /** Where a test site's build is written, relative to the project root. */
 export function siteOutDir(name: string): string {
-	return `.test-sites/${name}`;
+	return `${sitesDir}/${name}`;
+}
+
+/** The port a test site is served on. */
+export function sitePort(site: Pick<TestSite, 'port'>): number {
+	return site.port + portOffset;
 }
 
 /** A test site by name. */
@@ -32,5 +41,5 @@ export function testSite(name: TestSiteName): TestSite {
 
 /** The address a test site is served at. */
 export function siteUrl(name: TestSiteName, path = '/'): string {
-	return new URL(path, `http://127.0.0.1:${testSite(name).port}`).href;
+	return new URL(path, `http://127.0.0.1:${sitePort(testSite(name))}`).href;
 }
