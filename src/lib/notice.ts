@@ -8,7 +8,8 @@ import {
 	upcomingRevisions,
 	type RevisionStatus,
 } from './revisions.ts';
-import { buildDate } from './site-settings.ts';
+import { assertFolderIsPublishable } from './revision-loader.ts';
+import { buildDate, contentDir } from './site-settings.ts';
 
 /** A revision as the pages use it: its checked front matter plus the entry that renders it. */
 export type Revision = CollectionEntry<'revisions'>['data'] & { entry: CollectionEntry<'revisions'> };
@@ -29,8 +30,15 @@ export interface NoticeHistory {
 
 let history: Promise<NoticeHistory> | undefined;
 
-/** Loads the history once per build; every page shares the result. */
+/**
+ * Loads the history once per build; every page shares the result. In `astro dev` the folder is
+ * checked again on every page, so an editor's mistake shows in the error overlay as they save.
+ */
 export function loadHistory(): Promise<NoticeHistory> {
+	if (import.meta.env.DEV) {
+		assertFolderIsPublishable(contentDir());
+		return build();
+	}
 	history ??= build();
 	return history;
 }

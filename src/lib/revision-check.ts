@@ -16,8 +16,8 @@ export type SealManifest = Record<string, string>;
 
 /** One mistake in the revisions folder, worded for the editor who made it. */
 export interface RevisionProblem {
-	/** The file at fault, relative to the revisions folder (or the folder itself). */
-	file: string;
+	/** The file at fault, relative to the revisions folder; absent when the folder itself is at fault. */
+	file?: string;
 	/** 1-based line in the file, where the mistake has one. */
 	line?: number;
 	/** What is wrong. */
@@ -54,9 +54,10 @@ export function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Formats a problem as the one line an editor reads first. */
-export function formatProblem(problem: RevisionProblem): string {
-	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+/** Formats a problem as an editor reads it: where (folder/file:line), what is wrong, how to fix it. */
+export function formatProblem(problem: RevisionProblem, folder?: string): string {
+	const path = problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file;
+	const where = problem.line ? `${path}:${problem.line}` : path;
 	return `${where}: ${problem.message}\n  Fix: ${problem.hint}`;
 }
 
@@ -77,7 +78,7 @@ export function splitFrontmatter(
 
 type FileCheck =
 	| { ok: true; revision: CheckedRevision }
-	| { ok: false; problems: RevisionProblem[] };
+	| { ok: false; problems: RevisionProblem[]; published?: IsoDate };
 
 /** Checks one file on its own: name, front matter and MDX. */
 export function checkRevisionFile(file: RevisionFile): FileCheck {
@@ -151,6 +152,7 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 
 	const { title, published, summary } = parsed.data;
 	const effective = parsed.data.effective ?? published;
+	const refused = (): FileCheck => ({ ok: false, problems, published });
 	if (published !== nameDate) {
 		problem(
 			`"published" is ${published} but the file is named ${fileName}.`,
@@ -171,7 +173,7 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 		problems.push(...checkMdxBody(fileName, body, parts.bodyLine));
 	}
 
-	if (problems.length > 0) return { ok: false, problems };
+	if (problems.length > 0) return refused();
 	return {
 		ok: true,
 		revision: { fileName, title, published, effective, summary, body, sha256: sha256(source) },
@@ -253,38 +255,36 @@ function fieldHint(field: string, nameDate: IsoDate): string {
  * real changes) and the sealed manifest. `sealed` is undefined when the folder has no manifest.
  */
 export function checkRevisionFolder(
-	folder: string,
 	files: readonly RevisionFile[],
 	sealed: SealManifest | undefined,
 ): FolderCheck {
 	const problems: RevisionProblem[] = [];
 	const revisions: CheckedRevision[] = [];
+	// Every publication date written, also in files refused for other reasons, to catch copies.
+	const claimed = new Map<IsoDate, string>();
 	for (const file of files) {
 		const result = checkRevisionFile(file);
 		if (result.ok) revisions.push(result.revision);
 		else problems.push(...result.problems);
+		const published = result.ok ? result.revision.published : result.published;
+		if (published === undefined) continue;
+		const twin = claimed.get(published);
+		if (twin) {
+			problems.push({
+				file: file.fileName,
+				message: `"published" is ${published}, the same day as ${twin}.`,
+				hint: 'each day has at most one revision: set "published" to the date in this file\'s name, or merge the two files.',
+			});
+		} else {
+			claimed.set(published, file.fileName);
+		}
 	}
 
 	if (files.length === 0) {
 		problems.push({
-			file: folder,
 			message: 'the folder holds no revisions.',
 			hint: 'add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.',
 		});
-	}
-
-	const byDate = new Map<IsoDate, CheckedRevision>();
-	for (const revision of revisions) {
-		const twin = byDate.get(revision.published);
-		if (twin) {
-			problems.push({
-				file: revision.fileName,
-				message: `"published" is ${revision.published}, the same day as ${twin.fileName}.`,
-				hint: 'each day has at most one revision: merge the two files into one.',
-			});
-		} else {
-			byDate.set(revision.published, revision);
-		}
 	}
 
 	const ordered = sortOldestFirst(revisions);

@@ -1,93 +1,65 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type Loader } from 'astro/loaders';
-import {
-	checkRevisionFolder,
-	formatProblem,
-	SEAL_MANIFEST,
-	type FolderCheck,
-	type RevisionFile,
-	type SealManifest,
-} from './revision-check.ts';
+import type { FolderCheck } from './revision-check.ts';
+import { checkFolderOnDisk, describeProblems } from './revision-folder.ts';
 
-/** Reads a revisions folder from disk and checks it; throws an editor-readable error on failure. */
-export function readAndCheckFolder(folder: string, root: string = process.cwd()): FolderCheck {
-	const path = isAbsolute(folder) ? folder : resolve(root, folder);
-	if (!existsSync(path) || !statSync(path).isDirectory()) {
-		throw new AstroError(
-			`The revisions folder ${folder} does not exist.`,
-			`Set NOTICE_CONTENT_DIR to a folder of YYYY-MM-DD.mdx revisions, or unset it to use content/tietosuojaseloste.`,
-		);
-	}
-	const names = readdirSync(path).filter((name) => !name.startsWith('.') && name !== SEAL_MANIFEST);
-	const files: RevisionFile[] = names.sort().map((fileName) => ({
-		fileName,
-		source: readFileSync(join(path, fileName), 'utf8'),
-	}));
-	const result = checkRevisionFolder(folder, files, readManifest(folder, path));
-	if (result.problems.length > 0) {
-		const count = result.problems.length;
-		throw new AstroError(
-			`${count} ${count === 1 ? 'mistake' : 'mistakes'} in ${folder}; nothing was published.\n\n` +
-				result.problems.map(formatProblem).join('\n\n'),
-			'Fix each file named above and build again. The README section "For editors" explains each message.',
-		);
-	}
-	return result;
-}
+/** The hint under every refusal: where the editor finds each message explained. */
+export const REFUSAL_HINT =
+	'Nothing was published. Fix each file named above and build again; the README section "For editors" explains each message.';
 
-function readManifest(folder: string, path: string): SealManifest | undefined {
-	const manifestPath = join(path, SEAL_MANIFEST);
-	if (!existsSync(manifestPath)) return undefined;
-	try {
-		const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-		if (
-			typeof manifest === 'object' &&
-			manifest !== null &&
-			!Array.isArray(manifest) &&
-			Object.values(manifest).every((digest) => typeof digest === 'string')
-		) {
-			return manifest as SealManifest;
-		}
-	} catch {
-		// Reported below with the fix.
-	}
-	throw new AstroError(
-		`${folder}/${SEAL_MANIFEST} is not a valid seal manifest.`,
-		`It must be a JSON object of "YYYY-MM-DD.mdx": "sha256" pairs. Restore it from version control and seal again with npm run revision:seal.`,
-	);
+/** Checks a revisions folder and throws the editor-readable report if anything is wrong. */
+export function assertFolderIsPublishable(folder: string, root?: string): FolderCheck {
+	const check = checkFolderOnDisk(folder, root);
+	if (check.problems.length > 0) throw new AstroError(describeProblems(folder, check), REFUSAL_HINT);
+	return check;
 }
 
 /**
  * Loads the notice's revisions: checks the whole folder first, so that one mistake stops the
  * build before anything is written, then lets Astro's glob loader render the MDX.
+ *
+ * In `astro dev` a mistake does not stop the server: it is logged, every page shows it in the
+ * error overlay (see `loadHistory`), and the folder is checked again on every change.
  */
 export function revisionLoader(folder: string): Loader {
-	const base = folder;
-	const inner = glob({ pattern: '*.mdx', base });
+	const inner = glob({ pattern: '*.mdx', base: folder });
 	return {
 		name: 'notice-revisions',
 		load: async (context) => {
-			const { revisions, unsealed } = readAndCheckFolder(folder, fileURLToPath(context.config.root));
-			if (unsealed.length > 0) {
-				context.logger.warn(
-					`Not sealed yet: ${unsealed.join(', ')}. Seal each revision when it is published: npm run revision:seal`,
+			const root = fileURLToPath(context.config.root);
+			const { watcher, logger } = context;
+			let check = checkFolderOnDisk(folder, root);
+			const report = () => {
+				if (check.problems.length > 0) logger.error(describeProblems(folder, check));
+			};
+			if (check.problems.length > 0 && !watcher) {
+				throw new AstroError(describeProblems(folder, check), REFUSAL_HINT);
+			}
+			report();
+			if (check.unsealed.length > 0) {
+				logger.warn(
+					`Not sealed yet: ${check.unsealed.join(', ')}. Seal each revision when it is published: npm run revision:seal`,
 				);
 			}
-			const checked = new Map(revisions.map((revision) => [revision.published, revision]));
+			// Registered before the glob loader's own listeners, so the check is fresh when it re-reads a file.
+			const recheck = (changed: string) => {
+				if (!changed.startsWith(check.path)) return;
+				check = checkFolderOnDisk(folder, root);
+				report();
+			};
+			for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, recheck);
+
 			await inner.load({
 				...context,
 				// The folder check already parsed and validated the front matter; store its result.
 				parseData: async (entry) => {
-					const revision = checked.get(entry.id);
-					if (!revision) return context.parseData(entry);
+					const revision = check.revisions.find((candidate) => candidate.published === entry.id);
+					// Only in dev can an entry be unchecked; pages refuse to render until it is fixed.
+					if (!revision) return entry.data;
 					const { title, published, effective, summary, sha256 } = revision;
-					return context.parseData({
-						...entry,
-						data: { title, published, effective, ...(summary === undefined ? {} : { summary }), sha256 } as unknown as typeof entry.data,
-					});
+					const data = { title, published, effective, ...(summary === undefined ? {} : { summary }), sha256 };
+					return context.parseData({ ...entry, data: data as unknown as typeof entry.data });
 				},
 			});
 		},

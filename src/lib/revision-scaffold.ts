@@ -1,0 +1,93 @@
+import type { CheckedRevision, SealManifest } from './revision-check.ts';
+import { isIsoDate, type IsoDate } from './dates.ts';
+
+/** What an editor asks for when starting a new revision. */
+export interface NewRevisionRequest {
+	date: IsoDate;
+	summary: string;
+	effective?: IsoDate | undefined;
+}
+
+/** A refusal of an editor command, worded like the build's. */
+export class EditorCommandError extends Error {
+	/** How to fix it. */
+	readonly hint: string;
+	constructor(message: string, hint: string) {
+		super(message);
+		this.hint = hint;
+	}
+}
+
+/**
+ * The text of a new revision file: the newest revision's body under fresh front matter.
+ * Refuses what the build would refuse anyway, before the file exists.
+ */
+export function scaffoldRevision(
+	revisions: readonly CheckedRevision[],
+	request: NewRevisionRequest,
+): { fileName: string; source: string } {
+	const { date, summary, effective } = request;
+	if (!isIsoDate(date)) {
+		throw new EditorCommandError(`"${date}" is not a real date.`, 'give the date as YYYY-MM-DD, e.g. --date 2026-03-01.');
+	}
+	if (effective !== undefined && (!isIsoDate(effective) || effective < date)) {
+		throw new EditorCommandError(
+			`the effective date "${effective}" is not a real date on or after ${date}.`,
+			'give --effective as YYYY-MM-DD, no earlier than the publication date, or leave it out.',
+		);
+	}
+	if (summary.trim() === '') {
+		throw new EditorCommandError(
+			'the summary is missing.',
+			'describe the change in plain words: npm run revision:new -- --summary "Lisätty evästeitä koskeva osio."',
+		);
+	}
+	const fileName = `${date}.mdx`;
+	const latest = revisions.at(-1);
+	if (!latest) {
+		throw new EditorCommandError('there is no earlier revision to start from.', 'write the first revision by hand.');
+	}
+	if (revisions.some((revision) => revision.published === date)) {
+		throw new EditorCommandError(
+			`${fileName} already exists: there is a revision published on ${date}.`,
+			'edit that file if it is not sealed yet, or give another date with --date YYYY-MM-DD.',
+		);
+	}
+	if (date < latest.published) {
+		throw new EditorCommandError(
+			`${date} is before the newest revision, ${latest.fileName}.`,
+			'a new revision comes after every earlier one: give a later date with --date YYYY-MM-DD.',
+		);
+	}
+	const frontmatter = [
+		'---',
+		`title: ${latest.title}`,
+		`published: ${date}`,
+		...(effective && effective !== date ? [`effective: ${effective}`] : []),
+		// JSON strings are valid YAML, so any summary (colons, quotes) is written safely.
+		`summary: ${JSON.stringify(summary.trim())}`,
+		'---',
+	].join('\n');
+	return { fileName, source: `${frontmatter}\n${latest.body}` };
+}
+
+/**
+ * Adds revisions to the sealed manifest. Already sealed revisions keep their fingerprint: a
+ * seal is never rewritten, so a changed published revision stays refused.
+ */
+export function sealRevisions(
+	manifest: SealManifest | undefined,
+	revisions: readonly CheckedRevision[],
+	only?: readonly string[],
+): { manifest: SealManifest; added: string[] } {
+	const sealed: SealManifest = { ...manifest };
+	const added: string[] = [];
+	for (const revision of revisions) {
+		if (revision.fileName in sealed) continue;
+		if (only && only.length > 0 && !only.includes(revision.fileName) && !only.includes(revision.published)) continue;
+		sealed[revision.fileName] = revision.sha256;
+		added.push(revision.fileName);
+	}
+	const ordered = Object.fromEntries(Object.entries(sealed).sort(([a], [b]) => a.localeCompare(b)));
+	return { manifest: ordered, added };
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildSite } from '../support/build-sites.ts';
+
+const BROKEN = 'tests/fixtures/broken-revision';
+const EXPECTED = `${BROKEN}/2020-06-01.mdx: the front matter has an unknown field "sumary".\n  Fix: use only these fields: title, published, effective, summary. Check the spelling of "sumary".`;
+
+test('the real build refuses a broken revision: non-zero exit, the message, and no site written', async () => {
+	test.setTimeout(60_000);
+	const outDir = join(mkdtempSync(join(tmpdir(), 'broken-build-')), 'dist');
+	const { status, output } = buildSite({ contentDir: BROKEN, buildDate: '2026-11-25' }, outDir);
+	expect(status).not.toBe(0);
+	expect(output).toContain(`1 mistake in ${BROKEN}:\n\n${EXPECTED}`);
+	expect(output).toContain('Nothing was published.');
+	// The editor's message comes before any stack trace.
+	expect(output.indexOf(EXPECTED)).toBeLessThan(output.indexOf('Stack trace') === -1 ? Infinity : output.indexOf('Stack trace'));
+	expect(existsSync(outDir)).toBe(false);
+});
+
+test('npm run dev shows the same refusal in the error overlay, and the page once it is fixed', async ({ page }) => {
+	test.setTimeout(90_000);
+	const folder = join(mkdtempSync(join(tmpdir(), 'dev-content-')), 'tietosuojaseloste');
+	cpSync(BROKEN, folder, { recursive: true });
+	const port = 4490 + Number(process.env['TEST_PORT_OFFSET'] ?? 0);
+	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+		env: { ...process.env, NOTICE_CONTENT_DIR: folder, NOTICE_CACHE_DIR: `${folder}.cache` },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('astro dev did not start')), 60_000);
+			server.stdout.on('data', (chunk: Buffer) => {
+				if (chunk.toString().includes(`${port}`)) {
+					clearTimeout(timer);
+					resolve();
+				}
+			});
+		});
+		const url = `http://127.0.0.1:${port}/tietosuojaseloste/`;
+		await page.goto(url);
+		const overlay = page.locator('vite-error-overlay');
+		await expect(overlay).toContainText('the front matter has an unknown field "sumary"');
+		await expect(overlay).toContainText('2020-06-01.mdx');
+
+		const path = join(folder, '2020-06-01.mdx');
+		writeFileSync(path, readFileSync(path, 'utf8').replace('sumary:', 'summary:'));
+		await expect(async () => {
+			await page.goto(url);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste', { timeout: 1_000 });
+		}).toPass({ timeout: 20_000 });
+		await expect(overlay).toHaveCount(0);
+	} finally {
+		if (server.pid) process.kill(-server.pid);
+	}
+});
