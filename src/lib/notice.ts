@@ -1,5 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { IsoDate } from './dates.ts';
+import type { DocBlock } from './diff.ts';
+import { describeStatus, nextRevision, type RevisionStatusView } from './history.ts';
+import { revisionBlocks } from './revision-blocks.ts';
 import {
 	currentRevision,
 	previousRevision,
@@ -26,6 +29,11 @@ export interface NoticeHistory {
 	upcoming: Revision[];
 	statusOf(revision: Revision): RevisionStatus;
 	previousOf(revision: Revision): Revision | undefined;
+	nextOf(revision: Revision): Revision | undefined;
+	/** What the status block above the revision says and links to. */
+	statusViewOf(revision: Revision): RevisionStatusView;
+	/** The revision's text as diff blocks, parsed once per build. */
+	blocksOf(revision: Revision): DocBlock[];
 }
 
 let history: Promise<NoticeHistory> | undefined;
@@ -47,6 +55,8 @@ async function build(): Promise<NoticeHistory> {
 	const date = buildDate();
 	const entries = await getCollection('revisions');
 	const revisions = sortOldestFirst(entries.map((entry) => ({ ...entry.data, entry })));
+	// Each revision's blocks serve two change pages (its own and its successor's) and lohkot.json.
+	const blockCache = new Map<IsoDate, DocBlock[]>();
 	// Before the first revision takes effect, the earliest one is the best we can show.
 	const current = currentRevision(revisions, date) ?? revisions[0];
 	if (!current) throw new Error('No revisions were loaded.');
@@ -58,5 +68,15 @@ async function build(): Promise<NoticeHistory> {
 		statusOf: (revision) =>
 			revision === current ? 'current' : revisionStatus(revision, revisions, date),
 		previousOf: (revision) => previousRevision(revision, revisions),
+		nextOf: (revision) => nextRevision(revision, revisions),
+		statusViewOf: (revision) => describeStatus(revision, revisions, date),
+		blocksOf: (revision) => {
+			let blocks = blockCache.get(revision.published);
+			if (!blocks) {
+				blocks = revisionBlocks(revision.entry.body ?? '');
+				blockCache.set(revision.published, blocks);
+			}
+			return blocks;
+		},
 	};
 }

@@ -14,6 +14,8 @@ export interface TestSite {
 export const TEST_SITES = [
 	{ name: 'published', contentDir: 'content/tietosuojaseloste', buildDate: '2026-11-25', port: 4411 },
 	{ name: 'three', contentDir: 'tests/fixtures/three-revisions', buildDate: '2026-11-25', port: 4412 },
+	// The same revisions built before 2024-02-15 takes effect (2024-03-01): it is upcoming.
+	{ name: 'upcoming', contentDir: 'tests/fixtures/three-revisions', buildDate: '2024-02-20', port: 4413 },
 ] as const satisfies readonly TestSite[];
 
 export type TestSiteName = (typeof TEST_SITES)[number]['name'];

@@ -1,0 +1,39 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { formatFinnishDate, isoDateToUtc } from '../../lib/dates.ts';
+import { HISTORY_PATH, sortNewestFirst } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
+import { loadHistory } from '../../lib/notice.ts';
+import { changesPath, revisionPath } from '../../lib/revisions.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
+
+/** One item per revision, newest first: its date, summary and links to it and its changes. */
+export const GET: APIRoute = async ({ site }) => {
+	const history = await loadHistory();
+	const absolute = (path: string) => new URL(path, site).href;
+	return rss({
+		title: t('history.feed.title'),
+		description: t('history.feed.description'),
+		site: absolute(HISTORY_PATH),
+		customData: '<language>fi</language>',
+		items: sortNewestFirst(history.revisions).map((revision) => {
+			const first = history.previousOf(revision) === undefined;
+			const summary = revision.summary ?? t('history.feed.first');
+			const effective =
+				revision.effective === revision.published
+					? ''
+					: ` ${t('history.feed.effective', { date: formatFinnishDate(revision.effective) })}`;
+			const links = [`<a href="${absolute(revisionPath(revision))}">${escapeHtml(t('history.feed.read'))}</a>`];
+			if (!first) links.push(`<a href="${absolute(changesPath(revision))}">${escapeHtml(t('history.feed.changes'))}</a>`);
+			return {
+				title: t('history.feed.item', { date: formatFinnishDate(revision.published) }),
+				link: absolute(revisionPath(revision)),
+				pubDate: isoDateToUtc(revision.published),
+				description: `${summary}${effective}`,
+				content: `<p>${escapeHtml(summary + effective)}</p><p>${links.join(' · ')}</p>`,
+			};
+		}),
+	});
+};

@@ -1,0 +1,32 @@
+import type { APIRoute } from 'astro';
+import { blocksPath } from '../../lib/history.ts';
+import { loadHistory } from '../../lib/notice.ts';
+import { changesPath, revisionPath } from '../../lib/revisions.ts';
+
+/**
+ * Every revision with its dates, summary, addresses and the SHA-256 of its source file, so that
+ * anyone can check that a copy of a revision is what was published.
+ */
+export const GET: APIRoute = async ({ site }) => {
+	const history = await loadHistory();
+	const absolute = (path: string) => new URL(path, site).href;
+	const revisions = history.revisions.map((revision) => {
+		const first = history.previousOf(revision) === undefined;
+		return {
+			published: revision.published,
+			effective: revision.effective,
+			status: history.statusViewOf(revision).status,
+			title: revision.title,
+			summary: revision.summary ?? null,
+			url: absolute(revisionPath(revision)),
+			changesUrl: first ? null : absolute(changesPath(revision)),
+			blocksUrl: absolute(blocksPath(revision)),
+			sourceFile: `${revision.published}.mdx`,
+			sha256: revision.sha256,
+		};
+	});
+	const body = { current: history.current.published, revisions };
+	return new Response(`${JSON.stringify(body, null, '\t')}\n`, {
+		headers: { 'content-type': 'application/json; charset=utf-8' },
+	});
+};

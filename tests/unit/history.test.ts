@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { describeStatus, nextRevision, shownCurrent, sortNewestFirst } from '../../src/lib/history.ts';
+import type { RevisionInfo } from '../../src/lib/revisions.ts';
+
+const revision = (published: string, effective = published, summary?: string): RevisionInfo => ({
+	title: 'T',
+	published,
+	effective,
+	...(summary === undefined ? {} : { summary }),
+});
+const first = revision('2018-03-11');
+const second = revision('2020-06-01', '2020-06-01', 'EEA');
+const third = revision('2024-02-15', '2024-03-01', 'Evästeet');
+const revisions = [third, first, second];
+
+describe('ordering', () => {
+	it('lists newest first whatever the input order', () => {
+		expect(sortNewestFirst(revisions)).toEqual([third, second, first]);
+	});
+	it.each([
+		[first, second],
+		[second, third],
+		[third, undefined],
+	])('after %o comes %o', (subject, next) => {
+		expect(nextRevision(subject, revisions)).toEqual(next);
+	});
+});
+
+describe('shownCurrent', () => {
+	it.each([
+		// Before anything is in force the first revision is still shown.
+		['2010-01-01', first],
+		['2018-03-11', first],
+		['2024-02-20', second],
+		['2024-03-01', third],
+	])('on %s shows %o', (date, expected) => {
+		expect(shownCurrent(revisions, date)).toEqual(expected);
+	});
+});
+
+describe('describeStatus', () => {
+	const link = (r: RevisionInfo) => ({
+		published: r.published,
+		effective: r.effective,
+		path: `/tietosuojaseloste/${r.published}/`,
+		changesPath: `/tietosuojaseloste/${r.published}/muutokset/`,
+	});
+	it.each([
+		[
+			'the first revision, later replaced',
+			first,
+			'2024-02-20',
+			{ status: 'earlier', published: '2018-03-11', first: true, current: link(second), replacedBy: link(second), announcements: [] },
+		],
+		[
+			'the current revision with a change announced',
+			second,
+			'2024-02-20',
+			{
+				status: 'current',
+				published: '2020-06-01',
+				summary: 'EEA',
+				first: false,
+				changesPath: '/tietosuojaseloste/2020-06-01/muutokset/',
+				announcements: [link(third)],
+			},
+		],
+		[
+			'the upcoming revision',
+			third,
+			'2024-02-20',
+			{
+				status: 'upcoming',
+				published: '2024-02-15',
+				effective: '2024-03-01',
+				summary: 'Evästeet',
+				first: false,
+				changesPath: '/tietosuojaseloste/2024-02-15/muutokset/',
+				current: link(second),
+				announcements: [],
+			},
+		],
+		[
+			'the same revision once in force',
+			third,
+			'2024-03-01',
+			{
+				status: 'current',
+				published: '2024-02-15',
+				effective: '2024-03-01',
+				summary: 'Evästeet',
+				first: false,
+				changesPath: '/tietosuojaseloste/2024-02-15/muutokset/',
+				announcements: [],
+			},
+		],
+		[
+			'an only revision',
+			first,
+			'2026-01-01',
+			{ status: 'current', published: '2018-03-11', first: true, announcements: [] },
+		],
+	] as const)('%s', (_, subject, date, expected) => {
+		const all = expected.published === first.published && expected.status === 'current' ? [first] : revisions;
+		expect(describeStatus(subject, all, date)).toEqual(expected);
+	});
+});
