@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 
 // Test builds run side by side, each with its own content cache (tests/support/build-sites.ts).
 const cacheDir = process.env.NOTICE_CACHE_DIR;
@@ -17,6 +18,8 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		sitemap({ filter: (page) => !page.endsWith('/404/') && page !== `${site}/` }),
+		// Last: indexes the pages the other integrations have finished writing.
+		searchIndex(),
 	],
 	// Full page loads only: the consent widget's listeners do not survive a client-side router.
 	prefetch: false,

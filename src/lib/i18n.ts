@@ -85,6 +85,19 @@ const fi = {
 	'history.feed.first': 'Ensimmäinen julkaistu versio.',
 	'history.feed.read': 'Lue versio',
 	'history.feed.changes': 'katso muutokset',
+	// Site search (issue 7): the field in the header, its results and the labels of revisions.
+	'search.label': 'Hae tietosuojaselosteesta',
+	'search.history': 'Hae myös aiemmista ja tulevista versioista',
+	'search.results': 'Hakutulokset',
+	'search.loading': 'Ladataan hakua…',
+	'search.none': 'Ei tuloksia haulle ”{query}”.',
+	'search.countOne': '1 osuma haulle ”{query}”.',
+	'search.count': '{count} osumaa haulle ”{query}”.',
+	'search.failed': 'Haku ei juuri nyt toimi. Lataa sivu uudelleen ja yritä sitten uudestaan.',
+	'search.dev': 'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
+	'search.revision.current': 'Voimassa oleva versio',
+	'search.revision.earlier': 'Aiempi versio {date}',
+	'search.revision.upcoming': 'Tuleva versio, voimassa {date} alkaen',
 } as const;
 
 /** A key of the Finnish dictionary. */
