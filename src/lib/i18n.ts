@@ -27,6 +27,7 @@ const fi = {
 	'history.first': 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
 	'history.earlier.title': 'Tämä ei ole voimassa oleva versio.',
 	'history.earlier.replaced': 'Sen korvasi',
+	'history.earlier.version': 'versio',
 	'history.earlier.replacedEffective': 'joka tuli voimaan',
 	'history.earlier.current': 'Lue voimassa oleva tietosuojaseloste',
 	'history.upcoming.title': 'Tämä versio tulee voimaan',

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { formatFinnishDate, isoDateToUtc } from '../../lib/dates.ts';
-import { HISTORY_PATH, sortNewestFirst } from '../../lib/history.ts';
+import { FEED_PATH, HISTORY_PATH, sortNewestFirst } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import { loadHistory } from '../../lib/notice.ts';
 import { changesPath, revisionPath } from '../../lib/revisions.ts';
@@ -17,7 +17,9 @@ export const GET: APIRoute = async ({ site }) => {
 		title: t('history.feed.title'),
 		description: t('history.feed.description'),
 		site: absolute(HISTORY_PATH),
-		customData: '<language>fi</language>',
+		xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+		// The self link lets feed readers and validators know the feed's own address.
+		customData: `<language>fi</language><atom:link href="${absolute(FEED_PATH)}" rel="self" type="application/rss+xml"/>`,
 		items: sortNewestFirst(history.revisions).map((revision) => {
 			const first = history.previousOf(revision) === undefined;
 			const summary = revision.summary ?? t('history.feed.first');
