@@ -1,0 +1,71 @@
+/**
+ * The Content-Security-Policy of the site, as plain data. Astro's `security.csp` puts it in a
+ * `<meta>` on every page with the hashes of that page's scripts and styles; the third-party
+ * hosts it allows come only from the services the consent module declares.
+ */
+
+/** The CSP fetch directives a declared third-party service may need hosts in. */
+export type ServiceDirective = 'script' | 'style' | 'connect' | 'img' | 'frame' | 'font';
+
+/** A third-party service as the consent module declares it: only its hosts matter here. */
+export interface ServiceHosts {
+	/** Origins per directive, e.g. `{ script: ['https://stats.example'] }`. */
+	hosts?: Partial<Record<ServiceDirective, readonly string[]>> | undefined;
+}
+
+/** What Astro's `security.csp` option takes, minus the hashes Astro computes itself. */
+export interface CspConfig {
+	algorithm: 'SHA-256';
+	directives: string[];
+	scriptDirective: { resources: string[] };
+	styleDirective: { resources: string[] };
+}
+
+/** The origins of every service for one directive, sorted and without repeats. */
+export function serviceOrigins(services: readonly ServiceHosts[], directive: ServiceDirective): string[] {
+	const origins = services.flatMap((service) => service.hosts?.[directive] ?? []);
+	for (const origin of origins) {
+		// A CSP source that is not a bare https origin would open more than the one service.
+		if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) {
+			throw new Error(
+				`The consent module declares the host "${origin}", which is not an https origin. ` +
+					'Write it as https://host.example (no path, no wildcard).',
+			);
+		}
+	}
+	return [...new Set(origins)].sort();
+}
+
+/** A directive line: the name followed by its sources. */
+function directive(name: string, sources: readonly string[]): string {
+	return [name, ...sources].join(' ');
+}
+
+/**
+ * The site's CSP for `security.csp`, allowing our own origin plus the declared services.
+ * Scripts need no 'unsafe-inline': Astro hashes every inline script and style.
+ */
+export function cspConfig(services: readonly ServiceHosts[]): CspConfig {
+	const self = ["'self'"];
+	return {
+		algorithm: 'SHA-256',
+		directives: [
+			"default-src 'none'",
+			"base-uri 'self'",
+			"form-action 'self'",
+			"object-src 'none'",
+			"manifest-src 'self'",
+			directive('img-src', [...self, 'data:', ...serviceOrigins(services, 'img')]),
+			directive('font-src', [...self, ...serviceOrigins(services, 'font')]),
+			// Pagefind fetches its index and fragments from our own origin.
+			directive('connect-src', [...self, ...serviceOrigins(services, 'connect')]),
+			directive('frame-src', serviceOrigins(services, 'frame').length ? serviceOrigins(services, 'frame') : ["'none'"]),
+			"worker-src 'self'",
+		],
+		scriptDirective: {
+			// 'self' for chunks loaded with import(); Pagefind compiles its WebAssembly search index.
+			resources: [...self, "'wasm-unsafe-eval'", ...serviceOrigins(services, 'script')],
+		},
+		styleDirective: { resources: [...self, ...serviceOrigins(services, 'style')] },
+	};
+}
