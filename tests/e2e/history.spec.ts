@@ -320,3 +320,20 @@ test.describe('accessibility of the history pages', () => {
 		});
 	}
 });
+
+test.describe('on a 360 px phone', () => {
+	test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+	for (const path of [
+		'/tietosuojaseloste/muutoshistoria/',
+		'/tietosuojaseloste/2020-06-01/muutokset/',
+		'/tietosuojaseloste/vertaa/?vanha=2018-03-11&uusi=2024-02-15',
+		'/tietosuojaseloste/2018-03-11/',
+	]) {
+		test(`${path} has no horizontal scroll`, async ({ page }) => {
+			await page.goto(siteUrl('three', path));
+			await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow).toBe(0);
+		});
+	}
+});
