@@ -4,6 +4,13 @@
  * hosts it allows come only from the services the consent module declares.
  */
 
+import type { AstroUserConfig } from 'astro';
+
+/** A directive line as Astro's `security.csp.directives` accepts it. */
+type AstroCspDirective = NonNullable<
+	Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>['directives']
+>[number];
+
 /** The CSP fetch directives a declared third-party service may need hosts in. */
 export type ServiceDirective = 'script' | 'style' | 'connect' | 'img' | 'frame' | 'font';
 
@@ -16,7 +23,7 @@ export interface ServiceHosts {
 /** What Astro's `security.csp` option takes, minus the hashes Astro computes itself. */
 export interface CspConfig {
 	algorithm: 'SHA-256';
-	directives: string[];
+	directives: AstroCspDirective[];
 	scriptDirective: { resources: string[] };
 	styleDirective: { resources: string[] };
 }
@@ -37,8 +44,8 @@ export function serviceOrigins(services: readonly ServiceHosts[], directive: Ser
 }
 
 /** A directive line: the name followed by its sources. */
-function directive(name: string, sources: readonly string[]): string {
-	return [name, ...sources].join(' ');
+function directive(name: string, sources: readonly string[]): AstroCspDirective {
+	return [name, ...sources].join(' ') as AstroCspDirective;
 }
 
 /**
