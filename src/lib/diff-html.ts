@@ -35,6 +35,7 @@ function rowInnerHtml(row: DiffRow): string {
 function blockHtml(block: DocBlock, inner: string, className?: string): string {
 	const attr = className ? ` class="${className}"` : '';
 	if (block.kind === 'heading') {
+		// The page has its own h1; the notice's title and sections sit one level below it.
 		const level = Math.min(6, Math.max(2, block.depth));
 		return `<h${level}${attr}>${inner}</h${level}>`;
 	}

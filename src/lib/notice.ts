@@ -73,7 +73,7 @@ async function build(): Promise<NoticeHistory> {
 		blocksOf: (revision) => {
 			let blocks = blockCache.get(revision.published);
 			if (!blocks) {
-				blocks = revisionBlocks(revision.entry.body ?? '');
+				blocks = revisionBlocks(revision.entry.body ?? '', revision.title);
 				blockCache.set(revision.published, blocks);
 			}
 			return blocks;

@@ -50,9 +50,12 @@ function collect(node: MdastNode, blocks: DocBlock[], ordered = false): void {
 	}
 }
 
-/** The blocks of a revision body (MDX below the front matter), in document order. */
-export function revisionBlocks(body: string): DocBlock[] {
-	const blocks: DocBlock[] = [];
+/**
+ * The blocks of a revision body (MDX below the front matter), in document order, led by the
+ * title when given, so that a change of title shows in the diff too.
+ */
+export function revisionBlocks(body: string, title?: string): DocBlock[] {
+	const blocks: DocBlock[] = title === undefined ? [] : [{ kind: 'heading', depth: 1, text: clean(title) }];
 	collect(mdxToMdast(body) as unknown as MdastNode, blocks);
 	return blocks.filter((block) => block.text !== '');
 }

@@ -22,3 +22,10 @@ describe('revisionBlocks', () => {
 		expect(revisionBlocks(source)).toEqual(expected);
 	});
 });
+
+it('leads with the title when given', () => {
+	expect(revisionBlocks('Teksti.', ' Solinum Oy Tietosuojaseloste ')).toEqual([
+		{ kind: 'heading', depth: 1, text: 'Solinum Oy Tietosuojaseloste' },
+		{ kind: 'paragraph', text: 'Teksti.' },
+	]);
+});
