@@ -74,7 +74,7 @@ const fi = {
 	'history.compare.submit': 'Vertaa',
 	'history.compare.consecutive': 'Kunkin version muutokset edelliseen',
 	'history.compare.noscript': 'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
-	'history.compare.result': 'Muutokset {old} → {new}',
+	'history.compare.result': 'Muutokset',
 	'history.compare.loading': 'Ladataan versioita…',
 	'history.compare.failed': 'Versioita ei voitu ladata. Yritä uudelleen.',
 	'history.compare.same': 'Valitse kaksi eri versiota.',

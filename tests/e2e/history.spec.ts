@@ -172,6 +172,7 @@ test.describe('the compare page', () => {
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 		await page.goto(siteUrl('three', '/tietosuojaseloste/vertaa/?vanha=2018-03-11&uusi=2024-02-15'));
 		await expect(page.getByRole('heading', { level: 2, name: 'Muutokset 11.3.2018 → 15.2.2024' })).toBeVisible();
+		expect(await page.locator('#vertailu-otsikko time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))).toEqual(['2018-03-11', '2024-02-15']);
 		await expect(page.getByLabel('Vanhempi versio')).toHaveValue('2018-03-11');
 		await expect(page.getByLabel('Uudempi versio')).toHaveValue('2024-02-15');
 		expect(await changedTexts(page, 'ins')).toEqual([
