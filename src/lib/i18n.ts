@@ -72,6 +72,8 @@ const fi = {
 	'history.compare.old': 'Vanhempi versio',
 	'history.compare.new': 'Uudempi versio',
 	'history.compare.submit': 'Vertaa',
+	'history.compare.optionCurrent': '{date} (voimassa)',
+	'history.compare.optionUpcoming': '{date} (tulossa)',
 	'history.compare.consecutive': 'Kunkin version muutokset edelliseen',
 	'history.compare.noscript': 'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
 	'history.compare.result': 'Muutokset',

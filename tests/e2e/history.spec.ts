@@ -231,6 +231,9 @@ test.describe('an upcoming change', () => {
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/muutoshistoria/'));
 		await expect(page.locator('.change-log__entry').first().locator('.change-log__badge')).toHaveText('Tulossa');
 		await expect(page.locator('.change-log__entry').nth(1).locator('.change-log__badge')).toHaveText('Voimassa');
+
+		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/vertaa/'));
+		await expect(page.getByLabel('Uudempi versio').locator('option')).toHaveText(['15.2.2024 (tulossa)', '1.6.2020 (voimassa)', '11.3.2018']);
 	});
 
 	test('is not announced once in force', async ({ page }) => {

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countChanges, diffBlocks, diffWords, foldDiff, wordSimilarity, type DiffRow, type DocBlock } from '../../src/lib/diff.ts';
 import { renderDiff } from '../../src/lib/diff-html.ts';
+import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
+import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 
 const p = (text: string): DocBlock => ({ kind: 'paragraph', text });
 const h = (text: string): DocBlock => ({ kind: 'heading', depth: 2, text });
@@ -160,4 +165,26 @@ describe('renderDiff', () => {
 	it('says so when nothing changed', () => {
 		expect(cheerio.load(renderDiff(foldDiff(diffBlocks([p('a')], [p('a')]))))('p').text()).toBe('Versioiden teksti on sama.');
 	});
+});
+
+describe('on a generated history of small edits', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'diff-history-'));
+	afterAll(() => rmSync(folder, { recursive: true, force: true }));
+	const bodies = writeManyRevisions(folder, 24).map(({ fileName }) =>
+		revisionBlocks(readFileSync(join(folder, fileName), 'utf8').split('\n---\n')[1]!),
+	);
+	const oldText = (row: DiffRow) =>
+		row.op === 'changed' ? row.parts.filter((part) => part.op !== 'added').map((part) => part.text).join('') : row.block.text;
+
+	it.each(bodies.slice(1).map((after, index) => [index + 1, bodies[index]!, after] as const))(
+		'revision %i: the diff rebuilds both texts and finds one or two changes',
+		(_, before, after) => {
+			const rows = diffBlocks(before, after);
+			expect(rows.filter((row) => row.op !== 'added').map(oldText)).toEqual(before.map((block) => block.text));
+			expect(rows.filter((row) => row.op !== 'removed').map((row) => row.block.text)).toEqual(after.map((block) => block.text));
+			// Each generated revision makes one edit plus the date sentence.
+			expect(countChanges(foldDiff(rows))).toBeGreaterThanOrEqual(1);
+			expect(countChanges(foldDiff(rows))).toBeLessThanOrEqual(2);
+		},
+	);
 });
