@@ -148,6 +148,15 @@ test.describe('without JavaScript', () => {
 	});
 });
 
+test('the diff styles keep their place in the cascade, above the base styles', async ({ page }) => {
+	await page.goto(siteUrl('three', '/tietosuojaseloste/2020-06-01/muutokset/'));
+	// Base gives h2 a 2 rem top margin and spaces list items; the diff view tightens both.
+	const jumps = await page.locator('.diff-jumps li').evaluateAll((items) => items.map((item) => getComputedStyle(item).marginBlockStart));
+	expect(new Set(jumps)).toEqual(new Set(['0px']));
+	// 1 rem (--space-4), not base's 2 rem.
+	expect(await page.locator('.diff-document h2').first().evaluate((heading) => getComputedStyle(heading).marginBlockStart)).toBe('16px');
+});
+
 test.describe('inserted and deleted text without colour', () => {
 	test('screen readers get a label; print shows it', async ({ page }) => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/2020-06-01/muutokset/'));
