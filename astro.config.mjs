@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { CONSENT_SERVICES } from './src/lib/consent.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
@@ -26,6 +27,6 @@ export default defineConfig({
 	prefetch: false,
 	devToolbar: { enabled: false },
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
-	// TODO(issue 6): pass the services src/lib/consent.ts declares once it exports them.
-	security: { csp: cspConfig([]) },
+	// Third-party hosts only for the services the consent module declares.
+	security: { csp: cspConfig(CONSENT_SERVICES) },
 });
