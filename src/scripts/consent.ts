@@ -250,6 +250,8 @@ if (texts) {
 		},
 		onModalReady: ({ modalName, modal }) => {
 			applyStyles();
+			// The banner leaves the page usable, so it must not tell screen readers the page is inert.
+			if (modalName === 'consentModal') modal.setAttribute('aria-modal', 'false');
 			if (modalName !== 'preferencesModal') return;
 			for (const id of gpcRefused) {
 				const toggle = modal.querySelector<HTMLInputElement>(`input.section__toggle[value="${id}"]`);
