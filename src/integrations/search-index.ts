@@ -1,8 +1,8 @@
 // Builds the Pagefind search index over the built site, so that `astro build` alone (with any
 // --outDir) produces a searchable site. Only pages that mark a `data-pagefind-body` are indexed;
 // passages that several revisions share are kept in one of them (see passagesToIndex).
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { load, type CheerioAPI } from 'cheerio';
@@ -12,6 +12,10 @@ import type { RevisionStatus } from '../lib/revisions.ts';
 
 /** The folder, under the site's root, that the index and Pagefind's scripts are written to. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+// Pagefind's ready-made interfaces and highlighter: the site has its own small UI, so these would
+// only be dead weight on the host.
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
 interface BuiltPage {
 	url: string;
@@ -37,8 +41,9 @@ export default function searchIndex(): AstroIntegration {
 
 async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise<void> {
 	const started = performance.now();
-	const pages = (await readPages(root)).filter(({ $ }) => $('[data-pagefind-body]').length > 0);
-	markRepeatedPassages(pages);
+	const marked = (await readPages(root)).filter(({ $ }) => $('[data-pagefind-body]').length > 0);
+	const unchanged = markRepeatedPassages(marked);
+	const pages = marked.filter((page) => !unchanged.has(page));
 
 	const { index, errors } = await createIndex({ forceLanguage: 'fi' });
 	try {
@@ -47,11 +52,17 @@ async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise
 			const added = await index.addHTMLFile({ url, content: $.html() });
 			if (added.errors.length > 0) throw new Error(`${url}: ${added.errors.join('\n')}`);
 		}
+		const { files, errors: fileErrors } = await index.getFiles();
+		if (fileErrors.length > 0) throw new Error(fileErrors.join('\n'));
 		const outputPath = join(root, SEARCH_BUNDLE_DIR);
-		const written = await index.writeFiles({ outputPath });
-		if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+		let bytes = 0;
+		for (const file of files.filter(({ path }) => !UNUSED.test(path))) {
+			await mkdir(dirname(join(outputPath, file.path)), { recursive: true });
+			await writeFile(join(outputPath, file.path), file.content);
+			bytes += file.content.byteLength;
+		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		logger.info(`Indexed ${pages.length} pages for search into ${outputPath} in ${seconds} s.`);
+		logger.info(`Indexed ${pages.length} pages for search in ${seconds} s: ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}.`);
 	} finally {
 		// Pagefind runs as a child process; closing it lets the build exit.
 		await close();
@@ -79,15 +90,19 @@ function pageUrl(file: string): string {
 /** The blocks the index sees: headings, paragraphs, and each list item on its own. */
 const BLOCKS = ':scope > :not(ul, ol), :scope > ul > li, :scope > ol > li';
 
-/** Adds `data-pagefind-ignore` to every passage that a revision nearer the current one also has. */
-function markRepeatedPassages(pages: readonly BuiltPage[]): void {
-	const revisions: (IndexedRevision & { elements: ReturnType<CheerioAPI>[] })[] = [];
+/**
+ * Adds `data-pagefind-ignore` to every passage that a revision nearer the current one also has;
+ * returns the revision pages left with nothing of their own, which need no place in the index.
+ */
+function markRepeatedPassages(pages: readonly BuiltPage[]): Set<BuiltPage> {
+	const revisions: (IndexedRevision & { page: BuiltPage; elements: ReturnType<CheerioAPI>[] })[] = [];
 	const seen = new Map<string, string>();
-	for (const { url, $ } of pages) {
+	for (const page of pages) {
+		const { url, $ } = page;
 		const body = $('[data-pagefind-body][data-search-revision]');
 		const published = body.attr('data-search-revision');
-		const status = body.attr('data-search-status') as RevisionStatus | undefined;
-		if (!published || !status) continue;
+		const status = body.attr('data-search-status');
+		if (!published || !isStatus(status)) continue;
 		const other = seen.get(published);
 		if (other) throw new Error(`The revision ${published} is indexed at both ${other} and ${url}; mark only one.`);
 		seen.set(published, url);
@@ -99,12 +114,20 @@ function markRepeatedPassages(pages: readonly BuiltPage[]): void {
 			heading: /^h[1-6]$/.test(element.prop('tagName')?.toLowerCase() ?? ''),
 			text: element.text().replace(/\s+/g, ' ').trim(),
 		}));
-		revisions.push({ published, status, blocks, elements });
+		revisions.push({ published, status, blocks, elements, page });
 	}
+	const unchanged = new Set<BuiltPage>();
 	passagesToIndex(revisions).forEach((keep, at) => {
 		const revision = revisions[at];
+		if (!revision) return;
 		keep.forEach((kept, block) => {
-			if (!kept) revision?.elements[block]?.attr('data-pagefind-ignore', '');
+			if (!kept) revision.elements[block]?.attr('data-pagefind-ignore', '');
 		});
+		if (!keep.includes(true)) unchanged.add(revision.page);
 	});
+	return unchanged;
+}
+
+function isStatus(value: string | undefined): value is RevisionStatus {
+	return value === 'current' || value === 'earlier' || value === 'upcoming';
 }

@@ -34,13 +34,14 @@ export interface PagefindSection {
 	weighted_locations?: { balanced_score: number }[];
 }
 
-/** One row of the results list: a section, its snippet and, for past or future text, its revision. */
+/** One row of the results list: a section, its snippet and where it comes from. */
 export interface SectionHit {
 	title: string;
 	url: string;
 	/** Pagefind's excerpt: escaped text with the matches in `<mark>`. */
 	excerpt: string;
-	label?: string;
+	/** The revision (its label) or, for a page that has no revisions, the page's title. */
+	context?: string;
 }
 
 /** How many rows to show in all and per page. */
@@ -55,8 +56,9 @@ function score(section: PagefindSection): number {
 
 /**
  * The rows for ranked pages: each page's best-matching sections (in page order, so that a
- * section list reads top to bottom), pages in Pagefind's order. Labels are kept only when asked
- * for, because a search of the text in force needs no "in force" on every row.
+ * section list reads top to bottom), pages in Pagefind's order. A revision's label is shown only
+ * when asked for, because a search of the text in force needs no "in force" on every row; a page
+ * without revisions (the cookie page) is always named, so its sections are not taken for the notice's.
  */
 export function sectionHits(
 	pages: readonly PagefindPage[],
@@ -69,9 +71,10 @@ export function sectionHits(
 			? page.sub_results
 			: [{ title: page.meta['title'] ?? page.url, url: page.url, excerpt: page.excerpt }];
 		const best = new Set([...sections].sort((a, b) => score(b) - score(a)).slice(0, perPage));
-		const label = withLabels ? page.meta['label'] : undefined;
+		const label = page.meta['label'];
+		const context = label === undefined ? page.meta['title'] : withLabels ? label : undefined;
 		for (const section of sections.filter((candidate) => best.has(candidate))) {
-			hits.push({ title: section.title, url: section.url, excerpt: section.excerpt, ...(label ? { label } : {}) });
+			hits.push({ title: section.title, url: section.url, excerpt: section.excerpt, ...(context ? { context } : {}) });
 		}
 	}
 	return hits.slice(0, limit);

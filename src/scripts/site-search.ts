@@ -133,11 +133,11 @@ function renderHit(hit: SectionHit): HTMLLIElement {
 	const link = document.createElement('a');
 	link.href = hit.url;
 	link.append(hit.title);
-	if (hit.label) {
-		const label = document.createElement('span');
-		label.className = 'site-search__revision';
-		label.textContent = hit.label;
-		link.append(' ', label);
+	if (hit.context) {
+		const context = document.createElement('span');
+		context.className = 'site-search__context';
+		context.textContent = hit.context;
+		link.append(' ', context);
 	}
 	const excerpt = document.createElement('p');
 	excerpt.className = 'site-search__excerpt';

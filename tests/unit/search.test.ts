@@ -125,13 +125,19 @@ describe('sectionHits', () => {
 	});
 	it('labels rows with their revision only when asked', () => {
 		expect(sectionHits(pages, { limit: 10, perPage: 1 }, true)).toEqual([
-			{ title: 'a2', url: '/p/#a2', excerpt: '<mark>a2</mark>', label: 'Aiempi' },
-			{ title: 'b1', url: '/p/#b1', excerpt: '<mark>b1</mark>', label: 'Voimassa' },
+			{ title: 'a2', url: '/p/#a2', excerpt: '<mark>a2</mark>', context: 'Aiempi' },
+			{ title: 'b1', url: '/p/#b1', excerpt: '<mark>b1</mark>', context: 'Voimassa' },
 		]);
-		expect(sectionHits(pages, { limit: 10, perPage: 1 }, false)[0]).not.toHaveProperty('label');
+		expect(sectionHits(pages, { limit: 10, perPage: 1 }, false)[0]).not.toHaveProperty('context');
+	});
+	it.each([true, false])('names a page without revisions by its title (labels asked: %s)', (withLabels) => {
+		const cookies = { url: '/evasteet/', excerpt: 'x', meta: { title: 'Evästeet' }, sub_results: [section('Analytiikka', 1)] };
+		expect(sectionHits([cookies], { limit: 10, perPage: 3 }, withLabels)).toEqual([
+			{ title: 'Analytiikka', url: '/p/#Analytiikka', excerpt: '<mark>Analytiikka</mark>', context: 'Evästeet' },
+		]);
 	});
 	it('falls back to the page when Pagefind found no sections', () => {
-		expect(sectionHits([{ url: '/c/', excerpt: 'x', meta: { title: 'C' } }], { limit: 10, perPage: 3 }, false)).toEqual([
+		expect(sectionHits([{ url: '/c/', excerpt: 'x', meta: { title: 'C', label: 'L' } }], { limit: 10, perPage: 3 }, false)).toEqual([
 			{ title: 'C', url: '/c/', excerpt: 'x' },
 		]);
 	});
