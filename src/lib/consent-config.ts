@@ -22,7 +22,7 @@ export const WIDGET_TEXT_KEYS = [
 	'consent.prefs.gpcLocked', 'consent.category.quote', 'consent.category.services', 'consent.category.noServices',
 	'consent.service.policy', 'consent.table.caption', 'consent.table.cookie', 'consent.table.party',
 	'consent.table.lifetime', 'consent.table.purpose', 'consent.table.prefix', 'consent.firstParty',
-	'consent.lifetime.month', 'consent.lifetime.months', 'consent.lifetime.days', 'consent.record.title',
+	'consent.lifetime.month', 'consent.lifetime.months', 'consent.lifetime.day', 'consent.lifetime.days', 'consent.record.title',
 	'consent.record.none', 'consent.record.choice', 'consent.record.dates', 'consent.record.id',
 ] as const satisfies readonly UiKey[];
 
@@ -52,6 +52,7 @@ export function escapeHtml(text: string): string {
 
 /** A cookie's lifetime in Finnish words: months from four weeks up, days below. */
 export function formatLifetime(texts: ConsentTexts, days: number): string {
+	if (days === 1) return texts['consent.lifetime.day'];
 	if (days < 28) return fill(texts['consent.lifetime.days'], { count: days });
 	const months = Math.round(days / (365.25 / 12));
 	return months === 1 ? texts['consent.lifetime.month'] : fill(texts['consent.lifetime.months'], { count: months });

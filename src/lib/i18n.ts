@@ -134,6 +134,7 @@ const fi = {
 	'consent.firstParty': 'Solinum Oy',
 	'consent.lifetime.month': '1 kuukausi',
 	'consent.lifetime.months': '{count} kuukautta',
+	'consent.lifetime.day': '1 päivä',
 	'consent.lifetime.days': '{count} päivää',
 	'consent.record.title': 'Tallennettu valintasi',
 	'consent.record.none': 'Et ole vielä tehnyt valintaa: vain välttämätön on käytössä.',
