@@ -13,7 +13,10 @@ import {
 	run,
 	validConsent,
 } from 'vanilla-cookieconsent';
-import libraryCss from 'vanilla-cookieconsent/dist/cookieconsent.css?inline';
+import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
+import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
+import schemeCss from 'vanilla-cookieconsent/dist/css-components/light-scheme.css?inline';
+import preferencesCssUrl from 'vanilla-cookieconsent/dist/css-components/preferences-modal.css?url';
 import {
 	CONSENT,
 	SERVICE_ACCOUNTS,
@@ -164,15 +167,39 @@ function discardUntrustworthyRecord(): void {
 	document.cookie = `${expired}; Domain=${location.hostname}`;
 }
 
+/** Adds a stylesheet to the page. The library's go in `consent.library`, below our theme's `consent.theme`. */
+function adopt(css: string): void {
+	const sheet = new CSSStyleSheet();
+	sheet.replaceSync(css);
+	document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 let styled = false;
-// Constructed at first use, so a returning visitor's page does no style work for the widget;
-// layered so that our theme (and nothing unlayered of the library) sets the colours.
+// Built at first use, so a returning visitor's page does no style work for the widget. A
+// constructed sheet is no <link>: nothing waits for it, and it needs no CSP exception.
 function applyStyles(): void {
 	if (styled) return;
 	styled = true;
-	const sheet = new CSSStyleSheet();
-	sheet.replaceSync(`@layer consent{${libraryCss}}${themeCss}`);
-	document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+	adopt(`@layer consent.library{${baseCss}${schemeCss}${bannerCss}}${themeCss}`);
+}
+
+let preferencesStyled: Promise<void> | undefined;
+// The preferences' styles are the larger half and most visitors never open them: they load
+// when the dialog is first built (on hover or focus of a link to it, or on opening it), and
+// the dialog stays hidden (src/styles/consent.css) until they are in.
+function applyPreferencesStyles(modal: HTMLElement): Promise<void> {
+	// Fetched as text rather than linked, so that it joins the same layer as the rest.
+	preferencesStyled ??= fetch(preferencesCssUrl)
+		.then((response) => response.text())
+		.then((css) => {
+			adopt(`@layer consent.library{${css}}`);
+			document.getElementById('cc-main')?.setAttribute('data-preferences-styled', '');
+			// The widget focuses the dialog 100 ms after opening it; if it was still hidden then, do it now.
+			if (document.documentElement.classList.contains('show--preferences') && !modal.contains(document.activeElement)) {
+				modal.querySelector<HTMLElement>(':scope > [tabindex="-1"]')?.focus();
+			}
+		});
+	return preferencesStyled;
 }
 
 const dateFormat = new Intl.DateTimeFormat('fi-FI', {
@@ -253,6 +280,7 @@ if (texts) {
 			// The banner leaves the page usable, so it must not tell screen readers the page is inert.
 			if (modalName === 'consentModal') modal.setAttribute('aria-modal', 'false');
 			if (modalName !== 'preferencesModal') return;
+			void applyPreferencesStyles(modal);
 			for (const id of gpcRefused) {
 				const toggle = modal.querySelector<HTMLInputElement>(`input.section__toggle[value="${id}"]`);
 				if (toggle) {

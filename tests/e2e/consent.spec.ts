@@ -445,6 +445,7 @@ test.describe('keyboard and screen reader', () => {
 		await page.goto(notice);
 		await expect(banner(page)).toBeVisible();
 		// The banner takes focus when it appears, so its choices are the next Tab stops.
+		await expect.poll(() => banner(page).evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
 		const settings = banner(page).getByRole('button', { name: 'Asetukset' });
 		for (let i = 0; i < 8 && !(await settings.evaluate((element) => element === document.activeElement)); i++) {
 			await page.keyboard.press('Tab');
