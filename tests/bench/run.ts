@@ -62,6 +62,10 @@ interface PageMeasure {
 	cookies: string[];
 	lcpMs: number;
 	cls: number;
+	/** Whether the consent banner showed, as it must on a first visit. */
+	banner: boolean;
+	/** Each response: its address and gzip bytes, for the breakdown of a page over budget. */
+	responses: { path: string; bytes: number }[];
 }
 
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -124,6 +128,7 @@ async function measurePage(browser: Browser, origin: string, page: (typeof PAGES
 	});
 
 	const bytes: Record<ResourceKind, number> = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+	const responses: PageMeasure['responses'] = [];
 	let requests = 0;
 	const pending: Promise<void>[] = [];
 	tab.on('requestfinished', (request) => {
@@ -135,13 +140,20 @@ async function measurePage(browser: Browser, origin: string, page: (typeof PAGES
 				if (!response) return;
 				const body = await response.body();
 				const type = response.headers()['content-type'] ?? '';
-				bytes[resourceKind(request.resourceType())] += COMPRESSIBLE.test(type) ? gzipSync(body, { level: 6 }).length : body.length;
+				const size = COMPRESSIBLE.test(type) ? gzipSync(body, { level: 6 }).length : body.length;
+				bytes[resourceKind(request.resourceType())] += size;
+				responses.push({ path: new URL(request.url()).pathname, bytes: size });
 			})(),
 		);
 	});
 
 	const response = await tab.goto(`${origin}${page.path}`, { waitUntil: 'networkidle' });
-	// Let the consent banner settle and late shifts show before reading the vitals.
+	// The budget includes the consent banner: measure only once it shows.
+	const banner = await tab
+		.locator('#cc-main .cm')
+		.waitFor({ state: 'visible', timeout: 5000 })
+		.then(() => true, () => false);
+	// Let late layout shifts show before reading the vitals.
 	await tab.waitForTimeout(500);
 	const vitals = await tab.evaluate(() => (window as unknown as { __vitals: { lcp: number; cls: number } }).__vitals);
 	await Promise.all(pending);
@@ -159,6 +171,8 @@ async function measurePage(browser: Browser, origin: string, page: (typeof PAGES
 		cookies,
 		lcpMs: vitals.lcp,
 		cls: vitals.cls,
+		banner,
+		responses,
 	};
 }
 
@@ -166,6 +180,7 @@ async function measurePage(browser: Browser, origin: string, page: (typeof PAGES
 export function overBudget(measure: PageMeasure, budget: Budget, expectedStatus: number): string[] {
 	const problems: string[] = [];
 	if (measure.status !== expectedStatus) problems.push(`status ${measure.status}, expected ${expectedStatus}`);
+	if (!measure.banner) problems.push('no consent banner');
 	if (measure.total > budget.bytes) problems.push(`${kb(measure.total)} > ${kb(budget.bytes)}`);
 	if (measure.requests > budget.requests) problems.push(`${measure.requests} requests > ${budget.requests}`);
 	if (measure.bytes.font > budget.fontBytes) problems.push(`web fonts ${kb(measure.bytes.font)}`);
@@ -255,6 +270,10 @@ async function main(): Promise<number> {
 		}
 		console.log('\nFirst visit on a phone (Pixel 7 profile), cache off, consent banner showing; bytes gzip:\n');
 		console.log(pageTable(rows));
+		for (const { measure } of rows.filter((row) => row.problems.length)) {
+			console.log(`\n${measure.kind} ${measure.path}, response by response:`);
+			for (const response of measure.responses) console.log(`  ${kb(response.bytes).padStart(8)}  ${response.path}`);
+		}
 
 		const scores = await lighthouseScores(`${origin}/tietosuojaseloste/`);
 		console.log('\nLighthouse (mobile) on /tietosuojaseloste/:\n');
