@@ -135,6 +135,16 @@ test('the change log and change pages are not searched', async ({ page }) => {
 	expect(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count])).toEqual([['fi', 4]]);
 });
 
+test('a click on a snippet keeps the results open; a click outside closes them', async ({ page }) => {
+	await visit(page, notice);
+	await search(page, 'Facebook');
+	await results(page).locator('mark').first().click();
+	await expect(results(page)).toBeVisible();
+	// Left of the centred column: off the panel, on the page.
+	await page.mouse.click(5, 600);
+	await expect(results(page)).toBeHidden();
+});
+
 test('the cookie page is searched by default, with a link to its section', async ({ page }) => {
 	await visit(page, notice);
 	await search(page, 'Google Analytics');
@@ -252,11 +262,15 @@ test('npm run dev explains that search needs a build', async ({ page }) => {
 			});
 		});
 		expect(log).toContain('Site search needs the index that only a build writes');
-		await visit(page, `http://127.0.0.1:${port}/tietosuojaseloste/`);
-		await field(page).fill('evästeitä');
-		await expect(status(page)).toHaveText(
-			'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
-		);
+		await page.goto(`http://127.0.0.1:${port}/tietosuojaseloste/`);
+		// Vite may reload the page once while it optimises dependencies on first use: retry.
+		await expect(async () => {
+			await field(page).fill('evästeitä');
+			await expect(page.locator('.site-search__status')).toHaveText(
+				'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
+				{ timeout: 3_000 },
+			);
+		}).toPass({ timeout: 60_000 });
 	} finally {
 		if (server.pid) process.kill(-server.pid);
 	}
