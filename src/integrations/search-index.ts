@@ -41,7 +41,7 @@ export default function searchIndex(): AstroIntegration {
 
 async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise<void> {
 	const started = performance.now();
-	const marked = (await readPages(root)).filter(({ $ }) => $('[data-pagefind-body]').length > 0);
+	const marked = await readMarkedPages(root);
 	const unchanged = markRepeatedPassages(marked);
 	const pages = marked.filter((page) => !unchanged.has(page));
 
@@ -69,14 +69,18 @@ async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise
 	}
 }
 
-/** Every HTML file of the built site with the address it is served at. */
-async function readPages(root: string): Promise<BuiltPage[]> {
+/** The built HTML files that mark content for the index, with the address each is served at. */
+async function readMarkedPages(root: string): Promise<BuiltPage[]> {
 	const names = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.html'));
 	const pages: BuiltPage[] = [];
 	for (const name of names.sort()) {
 		const path = join(root, name);
 		if (!(await stat(path)).isFile()) continue;
-		pages.push({ url: pageUrl(relative(root, path)), $: load(await readFile(path, 'utf8')) });
+		const html = await readFile(path, 'utf8');
+		// Most pages (changes, compare, log) mark nothing; only parse those that might.
+		if (!html.includes('data-pagefind-body')) continue;
+		const $ = load(html);
+		if ($('[data-pagefind-body]').length > 0) pages.push({ url: pageUrl(relative(root, path)), $ });
 	}
 	return pages;
 }

@@ -87,6 +87,18 @@ test.describe('an inflected Finnish word finds the section and links straight to
 	}
 });
 
+// Snowball's Finnish stemmer takes "poistaminen" and "poistamista" to one stem; "poistamme" keeps
+// another, so stemming does not reach it.
+test('"poistaminen" finds "poistamista" in the published notice', async ({ page }) => {
+	await visit(page, siteUrl('published', '/tietosuojaseloste/'));
+	await search(page, 'poistaminen');
+	const row = results(page)
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: 'Henkilökohtaisten tietojen säilytys', exact: true }) });
+	const marks = await row.locator('mark').allTextContents();
+	expect(marks.map((mark) => mark.toLowerCase().replace(/\W+$/, ''))).toContain('poistamista');
+});
+
 test('a search covers the revision in force; the filter adds earlier text, labelled with its date', async ({ page }) => {
 	await visit(page, notice);
 	await search(page, 'EU:n alueella');
