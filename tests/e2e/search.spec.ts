@@ -54,6 +54,19 @@ test.describe('without JavaScript', () => {
 	});
 });
 
+test('the field appears without shifting the page', async ({ page }) => {
+	await page.addInitScript(() => {
+		const shifts: number[] = [];
+		Object.assign(window, { layoutShifts: shifts });
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	await page.goto(notice, { waitUntil: 'networkidle' });
+	await expect(field(page)).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+});
+
 test('nothing of the search is fetched until the visitor focuses the field', async ({ page }) => {
 	const requested: string[] = [];
 	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
