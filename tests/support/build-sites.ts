@@ -1,28 +1,62 @@
 // Builds every test site (or those named on the command line) into .test-sites/<name>.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { siteOutDir, TEST_SITES, type TestSite } from './sites.ts';
 
-/** Builds one site with the project's own build script; returns the exit code and output. */
+// Every build of this checkout writes .astro/content-modules.mjs (Astro does not follow cacheDir
+// for it), so two builds at once can import each other's revisions. One build at a time.
+const BUILD_LOCK = '.astro/build.lock';
+// A lock older than any build is left over from a killed run.
+const STALE_LOCK_MS = 5 * 60_000;
+
+function withBuildLock<T>(run: () => T): T {
+	mkdirSync('.astro', { recursive: true });
+	const sleeper = new Int32Array(new SharedArrayBuffer(4));
+	for (;;) {
+		try {
+			mkdirSync(BUILD_LOCK);
+			break;
+		} catch {
+			const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+			else Atomics.wait(sleeper, 0, 0, 200);
+		}
+	}
+	try {
+		return run();
+	} finally {
+		rmSync(BUILD_LOCK, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Builds one site with the project's own build script; returns the exit code, the output and
+ * the seconds the build itself took (not the wait for another build to finish).
+ */
 export function buildSite(
 	site: Pick<TestSite, 'contentDir' | 'buildDate'>,
 	outDir: string,
 	extraEnv: Record<string, string> = {},
-): { status: number; output: string } {
+): { status: number; output: string; seconds: number } {
 	rmSync(outDir, { recursive: true, force: true });
-	const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
-		encoding: 'utf8',
-		env: {
-			...process.env,
-			NOTICE_CONTENT_DIR: site.contentDir,
-			NOTICE_BUILD_DATE: site.buildDate,
-			ASTRO_TELEMETRY_DISABLED: '1',
-			// A content cache per output folder, so that builds running side by side never share one.
-			NOTICE_CACHE_DIR: `${outDir}.cache`,
-			...extraEnv,
-		},
+	let started = 0;
+	const result = withBuildLock(() => {
+		started = performance.now();
+		return spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				NOTICE_CONTENT_DIR: site.contentDir,
+				NOTICE_BUILD_DATE: site.buildDate,
+				ASTRO_TELEMETRY_DISABLED: '1',
+				// A content cache per output folder, so that builds running side by side never share one.
+				NOTICE_CACHE_DIR: `${outDir}.cache`,
+				...extraEnv,
+			},
+		});
 	});
-	return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+	const seconds = (performance.now() - started) / 1000;
+	return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}`, seconds };
 }
 
 if (import.meta.main) {
