@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CONSENT, CONSENT_LIFETIME_DAYS, consentRevision, declaredServices } from '../../src/lib/consent.ts';
+import { consentRecord, storeConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -57,40 +58,15 @@ async function cookieNames(context: BrowserContext): Promise<string[]> {
 	return (await context.cookies()).map((cookie) => cookie.name).sort();
 }
 
-async function consentRecord(context: BrowserContext) {
+async function readConsent(context: BrowserContext) {
 	const cookie = (await context.cookies()).find((candidate) => candidate.name === CONSENT.consentCookie);
 	return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined;
 }
 
-/** A record as the widget writes it, which a test can spoil one field at a time. */
-function storedRecord(overrides: Record<string, unknown> = {}, now = Date.now()) {
-	const at = new Date(now).toISOString();
-	return {
-		categories: ['necessary', 'analytics'],
-		revision: consentRevision(),
-		data: null,
-		consentTimestamp: at,
-		consentId: '3b241101-e2bb-4255-8caf-4136c566a962',
-		services: { necessary: [], analytics: [], marketing: [] },
-		languageCode: 'fi',
-		lastConsentTimestamp: at,
-		expirationTime: now + CONSENT_LIFETIME_DAYS * 86_400_000,
-		...overrides,
-	};
-}
-
-async function storeRecord(context: BrowserContext, value: unknown) {
-	await context.addCookies([
-		{
-			name: CONSENT.consentCookie,
-			value: typeof value === 'string' ? value : encodeURIComponent(JSON.stringify(value)),
-			domain: '127.0.0.1',
-			path: '/',
-			sameSite: 'Lax',
-			expires: Math.floor(Date.now() / 1000) + 86_400,
-		},
-	]);
-}
+/** A record as the widget writes it, granting analytics, which a test can spoil one field at a time. */
+const storedRecord = (overrides: Record<string, unknown> = {}, now = Date.now()) =>
+	consentRecord({ categories: ['necessary', 'analytics'], ...overrides }, now);
+const storeRecord = storeConsent;
 
 const banner = (page: Page) => page.getByRole('dialog', { name: 'Evästeilmoitus' });
 const preferences = (page: Page) => page.getByRole('dialog', { name: 'Evästeasetukset' });
@@ -172,7 +148,7 @@ test('reject all: still nothing, and after a reload no banner', async ({ page, c
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Hylkää kaikki' }).click();
 	await expect(banner(page)).toBeHidden();
-	const stored = await consentRecord(context);
+	const stored = await readConsent(context);
 	expect(stored?.value.categories).toEqual(['necessary']);
 	expect(stored?.cookie.sameSite).toBe('Lax');
 	expect(stored!.cookie.expires * 1000 - Date.now()).toBeLessThanOrEqual(CONSENT_LIFETIME_DAYS * 86_400_000 + 60_000);
@@ -188,7 +164,7 @@ test('closing the banner with ✕ is "necessary only", never consent', async ({ 
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Sulje: vain välttämättömät' }).click();
 	await expect(banner(page)).toBeHidden();
-	expect((await consentRecord(context))?.value.categories).toEqual(['necessary']);
+	expect((await readConsent(context))?.value.categories).toEqual(['necessary']);
 	await page.waitForTimeout(300);
 	expect(offSite(traffic)).toEqual([]);
 });
@@ -201,7 +177,7 @@ test('accept all: each configured service script is requested', async ({ page, c
 	await expect.poll(() => cookieNames(context)).toEqual(
 		[CONSENT.consentCookie, ...cookieNamesOf('analytics'), ...cookieNamesOf('marketing')].sort(),
 	);
-	expect((await consentRecord(context))?.value.categories).toEqual(['necessary', 'analytics', 'marketing']);
+	expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics', 'marketing']);
 	const updates = await page.evaluate(() =>
 		(window.dataLayer as IArguments[]).map((entry) => Array.from(entry)).filter((entry) => entry[1] === 'update'),
 	);
@@ -241,7 +217,7 @@ test('the preferences show when and what was chosen, with the consent id', async
 	await watch(page);
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Hyväksy kaikki' }).click();
-	const { value } = (await consentRecord(context))!;
+	const { value } = (await readConsent(context))!;
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' }).click();
 	await expect(preferences(page)).toContainText(`Suostumuksen tunniste: ${value.consentId}`);
 	await expect(preferences(page)).toContainText('Sallittu: Välttämättömät, Analytiikka, Markkinointi.');
@@ -285,7 +261,7 @@ test('withdraw: the service is told first, its cookies go, and its script stays 
 	await preferences(page).getByRole('button', { name: 'Tallenna valinnat' }).click();
 	await reloaded;
 	await expect.poll(() => cookieNames(context)).toEqual([CONSENT.consentCookie, ...cookieNamesOf('analytics')].sort());
-	expect((await consentRecord(context))?.value.categories).toEqual(['necessary', 'analytics']);
+	expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics']);
 
 	const log: string[] = await page.evaluate(() => JSON.parse(sessionStorage.getItem('log') ?? '[]'));
 	const denied = log.indexOf('consent update {"ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied"}');
@@ -360,7 +336,7 @@ test.describe('with Global Privacy Control', () => {
 		await expect.poll(() => traffic.requests).toContain(GA);
 		await page.waitForTimeout(300);
 		expect(traffic.requests).not.toContain(PIXEL);
-		expect((await consentRecord(context))?.value.categories).toEqual(['necessary', 'analytics']);
+		expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics']);
 		await page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' }).click();
 		await expect(toggle(page, 'Markkinointi')).not.toBeChecked();
 		await expect(toggle(page, 'Markkinointi')).toBeDisabled();
@@ -373,7 +349,7 @@ test.describe('with Global Privacy Control', () => {
 		await expect.poll(() => traffic.requests).toContain(GA);
 		await page.waitForTimeout(300);
 		expect(traffic.requests).not.toContain(PIXEL);
-		expect((await consentRecord(context))?.value.categories).toEqual(['necessary', 'analytics']);
+		expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics']);
 	});
 });
 
@@ -462,6 +438,6 @@ test.describe('keyboard and screen reader', () => {
 		await save.focus();
 		await page.keyboard.press('Enter');
 		await expect(preferences(page)).toBeHidden();
-		expect((await consentRecord(context))?.value.categories).toEqual(['necessary']);
+		expect((await readConsent(context))?.value.categories).toEqual(['necessary']);
 	});
 });
