@@ -11,7 +11,9 @@ import { siteOutDir, testSite } from '../support/sites.ts';
 
 const three = testSite('three');
 
+/** A build from scratch, as on a clean clone: the content cache of an earlier run is removed. */
 function build(contentDir: string, outDir: string): void {
+	rmSync(`${outDir}.cache`, { recursive: true, force: true });
 	const { status, output } = buildSite({ contentDir, buildDate: three.buildDate }, outDir);
 	expect(status, output).toBe(0);
 }
