@@ -11,7 +11,7 @@ import type { Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium, devices, type Browser } from 'playwright';
+import { chromium, devices, type Browser } from '@playwright/test';
 import { buildSite } from '../support/build-sites.ts';
 import { serve } from '../support/serve.ts';
 import { siteOutDir, testSite } from '../support/sites.ts';
