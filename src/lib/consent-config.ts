@@ -19,6 +19,7 @@ export const WIDGET_TEXT_KEYS = [
 	'consent.banner.label', 'consent.banner.title', 'consent.banner.description', 'consent.banner.revision',
 	'consent.banner.gpc', 'consent.acceptAll', 'consent.rejectAll', 'consent.settings', 'consent.save',
 	'consent.closeBanner', 'consent.closePreferences', 'consent.links', 'consent.prefs.title', 'consent.prefs.intro',
+	'consent.prefs.more',
 	'consent.prefs.gpcLocked', 'consent.category.quote', 'consent.category.services', 'consent.category.noServices',
 	'consent.service.policy', 'consent.table.caption', 'consent.table.cookie', 'consent.table.party',
 	'consent.table.lifetime', 'consent.table.purpose', 'consent.table.prefix', 'consent.firstParty',
@@ -139,7 +140,8 @@ export function consentConfig(
 					.join(', '),
 			})}</strong>`
 		: '';
-	const links = fill(texts['consent.links'], { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH });
+	const paths = { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH };
+	const links = fill(texts['consent.links'], paths);
 
 	return {
 		mode: 'opt-in',
@@ -191,7 +193,7 @@ export function consentConfig(
 						savePreferencesBtn: texts['consent.save'],
 						closeIconLabel: texts['consent.closePreferences'],
 						sections: [
-							{ description: `${texts['consent.prefs.intro']} ${links}` },
+							{ description: `${texts['consent.prefs.intro']} ${fill(texts['consent.prefs.more'], paths)}` },
 							...declaration.categories.map((category) => ({
 								title: escapeHtml(category.name),
 								description: categoryDescription(texts, category, gpcRefused.has(category.id)),

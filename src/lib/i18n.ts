@@ -116,7 +116,8 @@ const fi = {
 	'consent.save': 'Tallenna valinnat',
 	'consent.closeBanner': 'Sulje: vain välttämättömät',
 	'consent.closePreferences': 'Sulje',
-	'consent.links': '<a href="{cookiesPath}">Evästeet</a> · <a href="{noticePath}">Tietosuojaseloste</a>',
+	'consent.links': '<a href="{cookiesPath}">Evästeet</a> <a href="{noticePath}">Tietosuojaseloste</a>',
+	'consent.prefs.more': 'Lisätietoa: <a href="{cookiesPath}">evästeet</a> ja <a href="{noticePath}">tietosuojaseloste</a>.',
 	'consent.prefs.title': 'Evästeasetukset',
 	'consent.prefs.intro':
 		'Valitse, mitkä käyttötarkoitukset sallit. Muut kuin välttämättömät ovat pois päältä, kunnes sallit ne, ja voit perua suostumuksesi täällä milloin tahansa yhtä helposti kuin annoit sen.',
