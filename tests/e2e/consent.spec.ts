@@ -107,6 +107,10 @@ test('first visit: the banner asks, and nothing non-essential is stored or reque
 	// Consent Mode defaults were set before anything could load.
 	const first = await page.evaluate(() => Array.from((window.dataLayer as IArguments[])[0]!));
 	expect(first).toEqual(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+	// Going on to another page is no choice either: the banner asks again there.
+	await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Muutoshistoria' }).click();
+	await expect(page).toHaveURL(/muutoshistoria/);
+	await expect(banner(page)).toBeVisible();
 	await page.waitForTimeout(500);
 	expect(offSite(traffic)).toEqual([]);
 	expect(await cookieNames(context)).toEqual([]);
