@@ -173,6 +173,19 @@ test('closing the banner with ✕ is "necessary only", never consent', async ({ 
 	expect(offSite(traffic)).toEqual([]);
 });
 
+test('closing the preferences without a choice (Esc) is "necessary only" too', async ({ page, context }) => {
+	const traffic = await watch(page);
+	await page.goto(notice);
+	await banner(page).getByRole('button', { name: 'Asetukset' }).click();
+	await expect(preferences(page).locator(':focus')).toHaveCount(1);
+	await page.keyboard.press('Escape');
+	await expect(preferences(page)).toBeHidden();
+	await expect(banner(page)).toBeHidden();
+	expect((await readConsent(context))?.value.categories).toEqual(['necessary']);
+	await page.waitForTimeout(300);
+	expect(offSite(traffic)).toEqual([]);
+});
+
 test('accept all: each configured service script is requested', async ({ page, context }) => {
 	const traffic = await watch(page);
 	await page.goto(notice);
