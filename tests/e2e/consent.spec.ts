@@ -446,7 +446,8 @@ test.describe('keyboard and screen reader', () => {
 		await expect(settings).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(preferences(page)).toBeVisible();
-		// Focus stays inside the dialog while it is open.
+		// Focus moves into the dialog when it opens, and stays inside while it is open.
+		await expect(preferences(page).locator(':focus')).toHaveCount(1);
 		for (let i = 0; i < 30; i++) {
 			await page.keyboard.press('Tab');
 			expect(await preferences(page).evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
