@@ -7,7 +7,9 @@ import { cspConfig } from './src/lib/csp.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
-// Test builds run side by side, each with its own content cache (tests/support/build-sites.ts).
+// Test builds and dev servers run side by side, each with its own content cache and Vite
+// dependency cache (tests/support/build-sites.ts, the dev-server tests): shared, they clobber
+// each other.
 const cacheDir = process.env.NOTICE_CACHE_DIR;
 
 // The address the notice itself names; canonical links, the sitemap and the feed use it.
@@ -29,6 +31,7 @@ export default defineConfig({
 	// Full page loads only: the consent widget's listeners do not survive a client-side router.
 	prefetch: false,
 	devToolbar: { enabled: false },
+	...(cacheDir ? { vite: { cacheDir: `${cacheDir}/vite` } } : {}),
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
 	// Third-party hosts only for the services the consent module declares.
 	security: { csp: cspConfig(CONSENT_SERVICES) },

@@ -12,6 +12,8 @@ import {
 	type DeclaredCategory,
 	type DeclaredCookie,
 } from './consent.ts';
+import { withGpcNote } from './consent-runtime.ts';
+import { fill } from './fill.ts';
 import type { UiKey } from './i18n.ts';
 
 /** The dictionary keys the widget shows; the page hands their templates to the script. */
@@ -39,12 +41,7 @@ export function widgetTexts(lookup: (key: UiKey) => string): ConsentTexts {
 export const COOKIES_PATH = '/evasteet/';
 const NOTICE_PATH = '/tietosuojaseloste/';
 
-/** Fills `{name}` placeholders (the same rule as `t()` in i18n.ts, without its dictionary). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-		name in values ? String(values[name]) : placeholder,
-	);
-}
+export { fill };
 
 /** Escapes text for the widget, which writes its texts with innerHTML. */
 export function escapeHtml(text: string): string {
@@ -111,6 +108,14 @@ function categoryDescription(texts: ConsentTexts, category: DeclaredCategory, gp
 	].join(' ');
 }
 
+/** The banner's note for a browser that sends Global Privacy Control: what GPC refuses. */
+export function gpcBannerNote(texts: ConsentTexts, declaration: ConsentDeclaration = CONSENT): string {
+	const refused = gpcRefusedCategories(true, declaration);
+	return refused.length
+		? ` <strong>${fill(texts['consent.banner.gpc'], { categories: refused.map((category) => escapeHtml(category.name)).join(', ') })}</strong>`
+		: '';
+}
+
 /** What the visitor's browser says, and the moment, that the configuration depends on. */
 export interface ConsentContext {
 	/** `navigator.globalPrivacyControl === true`. */
@@ -133,13 +138,6 @@ export function consentConfig(
 	const optional = refusableCategories(declaration)
 		.map((category) => `${escapeHtml(category.name)} (${category.services.map((s) => escapeHtml(s.name)).join(', ')})`)
 		.join(', ');
-	const gpcNote = gpcRefused.size
-		? ` <strong>${fill(texts['consent.banner.gpc'], {
-				categories: [...gpcRefused]
-					.map((id) => escapeHtml(declaration.categories.find((c) => c.id === id)?.name ?? id))
-					.join(', '),
-			})}</strong>`
-		: '';
 	const paths = { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH };
 	const links = fill(texts['consent.links'], paths);
 
@@ -178,7 +176,7 @@ export function consentConfig(
 					consentModal: {
 						label: texts['consent.banner.label'],
 						title: texts['consent.banner.title'],
-						description: `${fill(texts['consent.banner.description'], { optional })}${gpcNote} {{revisionMessage}}`,
+						description: withGpcNote(`${fill(texts['consent.banner.description'], { optional })} {{revisionMessage}}`, context.gpc ? gpcBannerNote(texts, declaration) : ''),
 						revisionMessage: fill(texts['consent.banner.revision'], { note: escapeHtml(declaration.changeNote) }),
 						acceptAllBtn: texts['consent.acceptAll'],
 						acceptNecessaryBtn: texts['consent.rejectAll'],

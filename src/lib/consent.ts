@@ -1,3 +1,5 @@
+import { isTrustworthyRecord as isTrustworthy, type ConsentRecord } from './consent-runtime.ts';
+
 /**
  * The one declaration of what the site may store or load in a visitor's browser, and why.
  * The consent widget's configuration and texts, the scripts it lets run, the cookies it
@@ -286,49 +288,19 @@ export function consentRevision(declaration: ConsentDeclaration = CONSENT): numb
 	return hash >>> 0;
 }
 
-/** What a stored consent record must look like to be trusted, as the widget writes it. */
-export interface ConsentRecord {
-	categories: string[];
-	revision: number;
-	consentId: string;
-	consentTimestamp: string;
-	lastConsentTimestamp: string;
-	expirationTime: number;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const DAY_MS = 86_400_000;
+export type { ConsentRecord } from './consent-runtime.ts';
 
 /**
- * Whether a stored consent record (the parsed cookie value) can be trusted at `now`: the shape
- * the widget writes, known categories only, timestamps in order and not in the future, and
- * younger than the consent lifetime. Anything else counts as no consent.
+ * Whether a stored consent record (the parsed cookie value) can be trusted at `now`, judged
+ * against the declaration's categories and consent lifetime (see src/lib/consent-runtime.ts).
  */
 export function isTrustworthyRecord(
 	value: unknown,
 	now: number,
 	declaration: ConsentDeclaration = CONSENT,
 ): value is ConsentRecord {
-	if (typeof value !== 'object' || value === null) return false;
-	const record = value as Partial<Record<keyof ConsentRecord, unknown>>;
-	const known = new Set<string>(declaration.categories.map((category) => category.id));
-	const first = typeof record.consentTimestamp === 'string' ? Date.parse(record.consentTimestamp) : NaN;
-	const last = typeof record.lastConsentTimestamp === 'string' ? Date.parse(record.lastConsentTimestamp) : NaN;
-	// A clock may be a little off between writing and reading; a minute covers it.
-	const skew = 60_000;
-	return (
-		Array.isArray(record.categories) &&
-		record.categories.every((category) => typeof category === 'string' && known.has(category)) &&
-		typeof record.revision === 'number' &&
-		typeof record.consentId === 'string' &&
-		UUID.test(record.consentId) &&
-		Number.isFinite(first) &&
-		Number.isFinite(last) &&
-		first <= last + skew &&
-		last <= now + skew &&
-		now - last <= CONSENT_LIFETIME_DAYS * DAY_MS &&
-		typeof record.expirationTime === 'number' &&
-		record.expirationTime > now &&
-		record.expirationTime <= last + CONSENT_LIFETIME_DAYS * DAY_MS + skew
-	);
+	return isTrustworthy(value, now, {
+		categories: declaration.categories.map((category) => category.id),
+		lifetimeDays: CONSENT_LIFETIME_DAYS,
+	});
 }

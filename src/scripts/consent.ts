@@ -1,6 +1,8 @@
 // The consent widget on every page: asks before anything non-essential runs, starts exactly
 // the services of the granted categories, and undoes a withdrawn one. Everything it knows
-// about categories, services and cookies comes from src/lib/consent.ts.
+// about categories, services and cookies comes from src/lib/consent.ts, prepared at build time
+// (src/lib/consent-widget.ts): the page carries what a first visit needs, and the preferences'
+// longer texts are fetched when a visitor first reaches for them.
 import {
 	acceptCategory,
 	acceptedCategory,
@@ -11,22 +13,19 @@ import {
 	hidePreferences,
 	loadScript,
 	run,
+	showPreferences,
 	validConsent,
+	type Translation,
 } from 'vanilla-cookieconsent';
 import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
-import schemeCss from 'vanilla-cookieconsent/dist/css-components/light-scheme.css?inline';
+import schemeCssUrl from 'vanilla-cookieconsent/dist/css-components/light-scheme.css?url';
 import preferencesCssUrl from 'vanilla-cookieconsent/dist/css-components/preferences-modal.css?url';
-import {
-	CONSENT,
-	SERVICE_ACCOUNTS,
-	autoClearCookies,
-	isTrustworthyRecord,
-	type ConsentModeSignal,
-	type DeclaredCategory,
-	type DeclaredService,
-} from '../lib/consent.ts';
-import { consentConfig, fill, gpcRefusedCategories, type ConsentTexts } from '../lib/consent-config.ts';
+import type { ConsentModeSignal } from '../lib/consent.ts';
+import { isTrustworthyRecord, withGpcNote } from '../lib/consent-runtime.ts';
+import type { RecordTexts, WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
+import { fill } from '../lib/fill.ts';
+import preferencesThemeCssUrl from '../styles/consent-preferences.css?url';
 import themeCss from '../styles/consent.css?inline';
 
 declare global {
@@ -56,7 +55,7 @@ function gtag(..._args: unknown[]): void {
 
 const ALL_SIGNALS: ConsentModeSignal[] = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'];
 
-function signals(categories: readonly DeclaredCategory[], value: 'granted' | 'denied') {
+function signals(categories: readonly WidgetCategory[], value: 'granted' | 'denied') {
 	return Object.fromEntries(categories.flatMap((category) => category.consentMode.map((signal) => [signal, value])));
 }
 
@@ -65,13 +64,12 @@ gtag('consent', 'default', Object.fromEntries(ALL_SIGNALS.map((signal) => [signa
 gtag('set', 'ads_data_redaction', true);
 
 /** Per-service set-up that the service's own script expects before it loads, and its off switch. */
-const SERVICE_CODE: Record<string, { start?: (service: DeclaredService) => void; revoke?: () => void }> = {
+const SERVICE_CODE: Record<string, { start?: (service: WidgetService) => void; revoke?: () => void }> = {
 	ga4: {
 		start: (service) => {
 			gtag('js', new Date());
 			// The cookies live no longer than the declaration says (13 months, as CNIL recommends).
-			const lifetimeDays = Math.max(...service.cookies.map((cookie) => cookie.lifetimeDays));
-			gtag('config', SERVICE_ACCOUNTS.ga4, { cookie_expires: lifetimeDays * 86_400 });
+			gtag('config', boot.accounts.ga4, { cookie_expires: service.cookieDays * 86_400 });
 		},
 	},
 	'meta-pixel': {
@@ -89,34 +87,47 @@ const SERVICE_CODE: Record<string, { start?: (service: DeclaredService) => void;
 				window.fbq = window._fbq = fbq;
 			}
 			window.fbq('consent', 'grant');
-			window.fbq('init', SERVICE_ACCOUNTS.metaPixel);
+			window.fbq('init', boot.accounts.metaPixel);
 			window.fbq('track', 'PageView');
 		},
 		revoke: () => window.fbq?.('consent', 'revoke'),
 	},
 };
 
+/** The data block that src/components/CookieConsent.astro writes beside this script. */
+function readBoot(): WidgetBoot {
+	const data = document.getElementById('consent-widget')?.textContent;
+	if (!data) throw new Error('The consent widget has no #consent-widget data on this page.');
+	return JSON.parse(data) as WidgetBoot;
+}
+
+const boot = readBoot();
+const { categories } = boot;
 const gpc = navigator.globalPrivacyControl === true;
-const gpcRefused = new Set<string>(gpcRefusedCategories(gpc).map((category) => category.id));
+const gpcRefused = new Set<string>(
+	categories.filter((category) => gpc && category.refusable && category.refusedByGpc).map((category) => category.id),
+);
 const started = new Set<string>();
 
 /** A category runs only when the visitor granted it and GPC does not refuse it. */
-function granted(category: DeclaredCategory): boolean {
+function granted(category: WidgetCategory): boolean {
 	return !category.refusable || (acceptedCategory(category.id) && !gpcRefused.has(category.id));
 }
 
-function eraseCategoryCookies(category: DeclaredCategory): void {
-	const names = autoClearCookies(category).map((cookie) => cookie.name);
+function eraseCategoryCookies(category: WidgetCategory): void {
+	const names = category.clear.map(({ name, prefix }) =>
+		prefix ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : name,
+	);
 	if (names.length) eraseCookies(names);
 }
 
 /** Starts every service of the granted categories; deletes what refused ones left behind. */
 function applyConsent(): void {
-	const grantedCategories = CONSENT.categories.filter(granted);
+	const grantedCategories = categories.filter(granted);
 	if (grantedCategories.some((category) => category.consentMode.length)) {
 		gtag('consent', 'update', signals(grantedCategories, 'granted'));
 	}
-	for (const category of CONSENT.categories) {
+	for (const category of categories) {
 		if (!granted(category)) {
 			eraseCategoryCookies(category);
 			continue;
@@ -131,14 +142,14 @@ function applyConsent(): void {
 }
 
 /** Undoes a withdrawn category: tell the services first, then delete their cookies, then reload. */
-function withdraw(categories: readonly DeclaredCategory[]): void {
-	gtag('consent', 'update', signals(categories, 'denied'));
-	for (const category of categories) {
+function withdraw(withdrawn: readonly WidgetCategory[]): void {
+	gtag('consent', 'update', signals(withdrawn, 'denied'));
+	for (const category of withdrawn) {
 		for (const service of category.services) SERVICE_CODE[service.id]?.revoke?.();
 	}
-	for (const category of categories) eraseCategoryCookies(category);
+	for (const category of withdrawn) eraseCategoryCookies(category);
 	// A script that has run cannot be unloaded; a fresh page is the only clean stop.
-	if (categories.some((category) => category.services.some((service) => started.has(service.id)))) {
+	if (withdrawn.some((category) => category.services.some((service) => started.has(service.id)))) {
 		location.reload();
 	}
 }
@@ -153,7 +164,7 @@ function dropGpcRefused(): boolean {
 
 /** Deletes a stored consent record that the widget wrote differently or that has run out. */
 function discardUntrustworthyRecord(): void {
-	const raw = document.cookie.match(new RegExp(`(?:^|;\\s*)${CONSENT.consentCookie}=([^;]*)`))?.[1];
+	const raw = document.cookie.match(new RegExp(`(?:^|;\\s*)${boot.consentCookie}=([^;]*)`))?.[1];
 	if (raw === undefined) return;
 	let value: unknown;
 	try {
@@ -161,8 +172,9 @@ function discardUntrustworthyRecord(): void {
 	} catch {
 		value = undefined;
 	}
-	if (isTrustworthyRecord(value, Date.now())) return;
-	const expired = `${CONSENT.consentCookie}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; SameSite=Lax`;
+	const rules = { categories: categories.map((category) => category.id), lifetimeDays: boot.lifetimeDays };
+	if (isTrustworthyRecord(value, Date.now(), rules)) return;
+	const expired = `${boot.consentCookie}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; SameSite=Lax`;
 	document.cookie = expired;
 	document.cookie = `${expired}; Domain=${location.hostname}`;
 }
@@ -180,25 +192,32 @@ let styled = false;
 function applyStyles(): void {
 	if (styled) return;
 	styled = true;
-	adopt(`@layer consent.library{${baseCss}${schemeCss}${bannerCss}}${themeCss}`);
+	adopt(`@layer consent.library{${baseCss}${bannerCss}}${themeCss}`);
+}
+
+let preferencesCss: Promise<string> | undefined;
+// The preferences' styles (the library's colour scheme and dialog, and our theme's additions)
+// are the larger half and most visitors never open them: they are fetched when a visitor first
+// reaches for the dialog, as text rather than linked, so that they join the same layers.
+function fetchPreferencesCss(): Promise<string> {
+	const text = (url: string) => fetch(url).then((response) => response.text());
+	preferencesCss ??= Promise.all([schemeCssUrl, preferencesCssUrl, preferencesThemeCssUrl].map(text)).then(
+		([scheme, dialog, theme]) => `@layer consent.library{${scheme}${dialog}}${theme}`,
+	);
+	return preferencesCss;
 }
 
 let preferencesStyled: Promise<void> | undefined;
-// The preferences' styles are the larger half and most visitors never open them: they load
-// when the dialog is first built (on hover or focus of a link to it, or on opening it), and
-// the dialog stays hidden (src/styles/consent.css) until they are in.
+// The dialog stays hidden (src/styles/consent.css) until its styles are in.
 function applyPreferencesStyles(modal: HTMLElement): Promise<void> {
-	// Fetched as text rather than linked, so that it joins the same layer as the rest.
-	preferencesStyled ??= fetch(preferencesCssUrl)
-		.then((response) => response.text())
-		.then((css) => {
-			adopt(`@layer consent.library{${css}}`);
-			document.getElementById('cc-main')?.setAttribute('data-preferences-styled', '');
-			// The widget focuses the dialog 100 ms after opening it; if it was still hidden then, do it now.
-			if (document.documentElement.classList.contains('show--preferences') && !modal.contains(document.activeElement)) {
-				modal.querySelector<HTMLElement>(':scope > [tabindex="-1"]')?.focus();
-			}
-		});
+	preferencesStyled ??= fetchPreferencesCss().then((css) => {
+		adopt(css);
+		document.getElementById('cc-main')?.setAttribute('data-preferences-styled', '');
+		// The widget focuses the dialog 100 ms after opening it; if it was still hidden then, do it now.
+		if (document.documentElement.classList.contains('show--preferences') && !modal.contains(document.activeElement)) {
+			modal.querySelector<HTMLElement>(':scope > [tabindex="-1"]')?.focus();
+		}
+	});
 	return preferencesStyled;
 }
 
@@ -209,11 +228,11 @@ const dateFormat = new Intl.DateTimeFormat('fi-FI', {
 });
 
 /** Shows in the preferences when and what was chosen, with the consent id. */
-function renderRecord(texts: ConsentTexts, container: HTMLElement): void {
+function renderRecord(texts: RecordTexts, container: HTMLElement): void {
 	const lines: string[] = [];
 	if (validConsent()) {
 		const cookie = getCookie();
-		const names = CONSENT.categories.filter(granted).map((category) => category.name);
+		const names = categories.filter(granted).map((category) => category.name);
 		lines.push(
 			fill(texts['consent.record.choice'], { categories: names.join(', ') }),
 			fill(texts['consent.record.dates'], {
@@ -235,80 +254,119 @@ function renderRecord(texts: ConsentTexts, container: HTMLElement): void {
 	);
 }
 
-function readTexts(): ConsentTexts | undefined {
-	const data = document.getElementById('consent-texts')?.textContent;
-	return data ? (JSON.parse(data) as ConsentTexts) : undefined;
+/** If the preferences' texts cannot be fetched, the choice must still be possible: each category with its toggle. */
+function fallbackSections(): WidgetPreferences['plain'] {
+	return categories.map((category) => ({ title: category.name, linkedCategory: category.id }));
 }
 
-const texts = readTexts();
-if (texts) {
-	discardUntrustworthyRecord();
+const config = boot.config;
+const translation = config.language.translations['fi'] as Translation;
+if (gpcRefused.size) translation.consentModal.description = withGpcNote(translation.consentModal.description ?? '', boot.gpcNote);
+discardUntrustworthyRecord();
 
-	let record: HTMLElement | undefined;
+let record: { texts: RecordTexts; container: HTMLElement } | undefined;
+let recordTexts: RecordTexts | undefined;
 
-	// With GPC, "accept all" accepts everything GPC does not refuse; the widget's own handler
-	// would accept all, so this one runs first (capture) and stops it.
-	if (gpcRefused.size) {
-		document.addEventListener(
-			'click',
-			(event) => {
-				if (!(event.target instanceof Element) || !event.target.closest('#cc-main [data-role="all"]')) return;
-				event.stopPropagation();
-				event.preventDefault();
-				acceptCategory('all', [...gpcRefused]);
-				hidePreferences();
-				hide();
-			},
-			true,
+// The preferences' sections arrive when a visitor first reaches for them (hover, focus or
+// click on a way in). Until then this listener runs first (capture) and holds the widget back,
+// so that it never builds the dialog without them; then the widget takes over as usual.
+let sectionsIn = false;
+let sectionsLoading: Promise<void> | undefined;
+const loadSections = () => {
+	void fetchPreferencesCss();
+	return (sectionsLoading ??= fetch(boot.preferencesPath)
+		.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
+		.then((preferences) => {
+			recordTexts = preferences.record;
+			return gpcRefused.size ? preferences.gpc : preferences.plain;
+		})
+		.catch(fallbackSections)
+		.then((sections) => {
+			translation.preferencesModal.sections.push(...sections);
+			sectionsIn = true;
+		}));
+};
+const waysIn = '[data-cc="show-preferencesModal"], #cc-main .cm [data-role="show"]';
+for (const type of ['click', 'mouseenter', 'focus'] as const) {
+	document.addEventListener(
+		type,
+		(event) => {
+			if (sectionsIn || !(event.target instanceof Element) || !event.target.closest(waysIn)) return;
+			event.stopImmediatePropagation();
+			if (type !== 'click') {
+				void loadSections();
+				return;
+			}
+			event.preventDefault();
+			void loadSections().then(() => showPreferences());
+		},
+		true,
+	);
+}
+
+// With GPC, "accept all" accepts everything GPC does not refuse; the widget's own handler
+// would accept all, so this one runs first (capture) and stops it.
+if (gpcRefused.size) {
+	document.addEventListener(
+		'click',
+		(event) => {
+			if (!(event.target instanceof Element) || !event.target.closest('#cc-main [data-role="all"]')) return;
+			event.stopPropagation();
+			event.preventDefault();
+			acceptCategory('all', [...gpcRefused]);
+			hidePreferences();
+			hide();
+		},
+		true,
+	);
+}
+
+void run({
+	...config,
+	onConsent: () => {
+		if (!dropGpcRefused()) applyConsent();
+	},
+	onChange: ({ changedCategories }) => {
+		const withdrawn = categories.filter(
+			(category) => changedCategories.includes(category.id) && !granted(category),
 		);
-	}
-
-	void run({
-		...consentConfig(texts, { gpc }),
-		onConsent: () => {
-			if (!dropGpcRefused()) applyConsent();
-		},
-		onChange: ({ changedCategories }) => {
-			const withdrawn = CONSENT.categories.filter(
-				(category) => changedCategories.includes(category.id) && !granted(category),
-			);
-			if (withdrawn.length) withdraw(withdrawn);
-			applyConsent();
-		},
-		onModalReady: ({ modalName, modal }) => {
-			applyStyles();
-			// The banner leaves the page usable, so it must not tell screen readers the page is inert.
-			if (modalName === 'consentModal') modal.setAttribute('aria-modal', 'false');
-			if (modalName !== 'preferencesModal') return;
-			void applyPreferencesStyles(modal);
-			for (const id of gpcRefused) {
-				const toggle = modal.querySelector<HTMLInputElement>(`input.section__toggle[value="${id}"]`);
-				if (toggle) {
-					toggle.checked = false;
-					toggle.disabled = true;
-				}
+		if (withdrawn.length) withdraw(withdrawn);
+		applyConsent();
+	},
+	onModalReady: ({ modalName, modal }) => {
+		applyStyles();
+		// The banner leaves the page usable, so it must not tell screen readers the page is inert.
+		if (modalName === 'consentModal') modal.setAttribute('aria-modal', 'false');
+		if (modalName !== 'preferencesModal') return;
+		void applyPreferencesStyles(modal);
+		for (const id of gpcRefused) {
+			const toggle = modal.querySelector<HTMLInputElement>(`input.section__toggle[value="${id}"]`);
+			if (toggle) {
+				toggle.checked = false;
+				toggle.disabled = true;
 			}
-			const section = document.createElement('div');
-			section.className = 'pm__section cc-record';
-			const title = document.createElement('div');
-			title.className = 'pm__section-title';
-			title.setAttribute('role', 'heading');
-			title.setAttribute('aria-level', '3');
-			title.textContent = texts['consent.record.title'];
-			record = document.createElement('div');
-			section.append(title, record);
-			modal.querySelector('.pm__body')?.append(section);
-			renderRecord(texts, record);
-		},
-		onModalShow: ({ modalName }) => {
-			if (modalName === 'preferencesModal' && record) renderRecord(texts, record);
-		},
-		onModalHide: ({ modalName }) => {
-			// Closing the preferences without a choice (✕, Esc, a click beside) means necessary only.
-			if (modalName === 'preferencesModal' && !validConsent()) {
-				acceptCategory([]);
-				hide();
-			}
-		},
-	});
-}
+		}
+		if (!recordTexts) return;
+		const section = document.createElement('div');
+		section.className = 'pm__section cc-record';
+		const title = document.createElement('div');
+		title.className = 'pm__section-title';
+		title.setAttribute('role', 'heading');
+		title.setAttribute('aria-level', '3');
+		title.textContent = recordTexts['consent.record.title'];
+		record = { texts: recordTexts, container: document.createElement('div') };
+		section.append(title, record.container);
+		modal.querySelector('.pm__body')?.append(section);
+		renderRecord(record.texts, record.container);
+	},
+	onModalShow: ({ modalName }) => {
+		if (modalName === 'preferencesModal' && record) renderRecord(record.texts, record.container);
+	},
+	onModalHide: ({ modalName }) => {
+		// Closing the preferences without a choice (✕, Esc, a click beside) means necessary only.
+		if (modalName === 'preferencesModal' && !validConsent()) {
+			acceptCategory([]);
+			hide();
+		}
+	},
+});

@@ -2,6 +2,7 @@
 // types in it. Pagefind's own script, its WebAssembly and the index are fetched from here, from
 // the folder the build writes (src/integrations/search-index.ts).
 import { fill, sectionHits, type PagefindApi, type SectionHit } from '../lib/search-results.ts';
+import panelCss from '../styles/site-search-panel.css?inline';
 
 interface Strings {
 	loading: string;
@@ -17,6 +18,16 @@ const LIMITS = { limit: 12, perPage: 3 };
 const PAGES = 6;
 
 let pagefind: Promise<PagefindApi> | undefined;
+let styled = false;
+
+/** The results panel's styles, added once; a constructed sheet needs no CSP exception. */
+function adoptPanelStyles(): void {
+	if (styled) return;
+	styled = true;
+	const sheet = new CSSStyleSheet();
+	sheet.replaceSync(panelCss);
+	document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 let loaded = false;
 
 /** Pagefind's browser API, loaded once; the URL stays out of the bundler's reach on purpose. */
@@ -42,6 +53,7 @@ function element<T extends Element>(root: Element, selector: string, type: new (
 
 /** Wires up the search field inside `root`; called once, on first focus or input. */
 export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
+	adoptPanelStyles();
 	const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
 	const panel = element(root, '.site-search__panel', HTMLElement);
 	const history = element(root, '.site-search__history-input', HTMLInputElement);

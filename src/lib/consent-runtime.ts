@@ -1,0 +1,58 @@
+// Pure helpers the browser runs, kept apart from the declaration so that a page does not
+// download the declaration to use them.
+
+/** The banner's text with the Global Privacy Control note, placed before the revision message. */
+export function withGpcNote(description: string, note: string): string {
+	const at = description.lastIndexOf(' {{revisionMessage}}');
+	return at < 0 ? `${description}${note}` : `${description.slice(0, at)}${note}${description.slice(at)}`;
+}
+
+/** What a stored consent record must look like to be trusted, as the widget writes it. */
+export interface ConsentRecord {
+	categories: string[];
+	revision: number;
+	consentId: string;
+	consentTimestamp: string;
+	lastConsentTimestamp: string;
+	expirationTime: number;
+}
+
+/** What a record is judged against: the categories that exist and how long consent lasts. */
+export interface RecordRules {
+	categories: readonly string[];
+	lifetimeDays: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a stored consent record (the parsed cookie value) can be trusted at `now`: the shape
+ * the widget writes, known categories only, timestamps in order and not in the future, and
+ * younger than the consent lifetime. Anything else counts as no consent.
+ */
+export function isTrustworthyRecord(value: unknown, now: number, rules: RecordRules): value is ConsentRecord {
+	if (typeof value !== 'object' || value === null) return false;
+	const record = value as Partial<Record<keyof ConsentRecord, unknown>>;
+	const known = new Set<string>(rules.categories);
+	const first = typeof record.consentTimestamp === 'string' ? Date.parse(record.consentTimestamp) : NaN;
+	const last = typeof record.lastConsentTimestamp === 'string' ? Date.parse(record.lastConsentTimestamp) : NaN;
+	const lifetime = rules.lifetimeDays * DAY_MS;
+	// A clock may be a little off between writing and reading; a minute covers it.
+	const skew = 60_000;
+	return (
+		Array.isArray(record.categories) &&
+		record.categories.every((category) => typeof category === 'string' && known.has(category)) &&
+		typeof record.revision === 'number' &&
+		typeof record.consentId === 'string' &&
+		UUID.test(record.consentId) &&
+		Number.isFinite(first) &&
+		Number.isFinite(last) &&
+		first <= last + skew &&
+		last <= now + skew &&
+		now - last <= lifetime &&
+		typeof record.expirationTime === 'number' &&
+		record.expirationTime > now &&
+		record.expirationTime <= last + lifetime + skew
+	);
+}
