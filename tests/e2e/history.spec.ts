@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
+import { storeConsent } from '../support/consent.ts';
 import { siteUrl, testSite } from '../support/sites.ts';
 
 // The three-revision fixture, read from its files so that the expectations follow the fixture.
@@ -22,6 +23,9 @@ const fixture = readdirSync(contentDir)
 			summary: field('summary'),
 		};
 	});
+// These tests are about the history, not consent: a visitor who has already chosen, so no banner takes focus.
+test.beforeEach(async ({ context }) => storeConsent(context));
+
 const finnish = (date: string) => date.split('-').map(Number).reverse().join('.');
 const newestFirst = [...fixture].reverse();
 
