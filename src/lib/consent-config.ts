@@ -166,7 +166,8 @@ export function consentConfig(
 		categories: Object.fromEntries(
 			declaration.categories.map((category) => [
 				category.id,
-				{ enabled: !category.refusable, readOnly: !category.refusable },
+				// Off and changeable is the widget's default for a category: only the necessary one says more.
+				category.refusable ? {} : { enabled: true, readOnly: true },
 			]),
 		),
 		language: {

@@ -10,7 +10,8 @@ interface Strings {
 	countOne: string;
 	count: string;
 	failed: string;
-	dev: string;
+	/** Present only under `npm run dev`. */
+	dev?: string;
 }
 
 const LIMITS = { limit: 12, perPage: 3 };
@@ -85,7 +86,7 @@ export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
 			return;
 		}
 		if (import.meta.env.DEV) {
-			status.textContent = strings.dev;
+			status.textContent = strings.dev ?? '';
 			return;
 		}
 		try {

@@ -116,8 +116,8 @@ describe('derived: the widget configuration', () => {
 	it('has one toggle per category, necessary locked on, the rest off', () => {
 		expect(config.categories).toEqual({
 			necessary: { enabled: true, readOnly: true },
-			analytics: { enabled: false, readOnly: false },
-			marketing: { enabled: false, readOnly: false },
+			analytics: {},
+			marketing: {},
 		});
 		expect(fi.preferencesModal.sections.map((section) => section.linkedCategory)).toEqual([
 			undefined,
