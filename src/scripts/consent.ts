@@ -304,6 +304,19 @@ for (const type of ['click', 'mouseenter', 'focus'] as const) {
 	);
 }
 
+// The banner is not modal: the notice stays usable while it is open. The widget would keep Tab
+// cycling inside it; this runs first (capture) and lets Tab go on to the page, as it does from
+// any other part of it. The preferences dialog is modal and keeps its trap.
+document.addEventListener(
+	'keydown',
+	(event) => {
+		if (event.key !== 'Tab' || !(event.target instanceof Element) || !event.target.closest('#cc-main .cm')) return;
+		if (document.documentElement.classList.contains('show--preferences')) return;
+		event.stopPropagation();
+	},
+	true,
+);
+
 // With GPC, "accept all" accepts everything GPC does not refuse; the widget's own handler
 // would accept all, so this one runs first (capture) and stops it.
 if (gpcRefused.size) {

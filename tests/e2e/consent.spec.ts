@@ -433,6 +433,25 @@ test.describe('keyboard and screen reader', () => {
 		expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
 	});
 
+	test('Tab goes on from the banner to the page: it does not hold the keyboard', async ({ page }) => {
+		await watch(page);
+		await page.goto(notice);
+		await expect(banner(page)).toBeVisible();
+		await expect.poll(() => banner(page).evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+		const outside = () => page.evaluate(() => !document.getElementById('cc-main')?.contains(document.activeElement) && document.activeElement !== document.body);
+		let left = false;
+		for (let i = 0; i < 12 && !left; i++) {
+			await page.keyboard.press('Tab');
+			left = await outside();
+		}
+		expect(left).toBe(true);
+		// And the notice is reachable from there, with the banner still open.
+		await expect(banner(page)).toBeVisible();
+		await page.getByRole('link', { name: 'Siirry sisältöön' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('#sisalto')).toBeFocused();
+	});
+
 	test('the banner and preferences work from the keyboard alone', async ({ page, context }) => {
 		await watch(page);
 		await page.goto(notice);
