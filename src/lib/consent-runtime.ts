@@ -1,6 +1,11 @@
 // Pure helpers the browser runs, kept apart from the declaration so that a page does not
 // download the declaration to use them.
 
+/** How to find a declared cookie among the browser's: its exact name, or every name it starts. */
+export function cookieMatcher(cookie: { name: string; prefix?: boolean }): string | RegExp {
+	return cookie.prefix ? new RegExp(`^${cookie.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : cookie.name;
+}
+
 /** The banner's text with the Global Privacy Control note, placed before the revision message. */
 export function withGpcNote(description: string, note: string): string {
 	const at = description.lastIndexOf(' {{revisionMessage}}');

@@ -1,4 +1,4 @@
-import { isTrustworthyRecord as isTrustworthy, type ConsentRecord } from './consent-runtime.ts';
+import { cookieMatcher, isTrustworthyRecord as isTrustworthy, type ConsentRecord } from './consent-runtime.ts';
 
 /**
  * The one declaration of what the site may store or load in a visitor's browser, and why.
@@ -212,9 +212,7 @@ export function categoryCookies(category: DeclaredCategory): DeclaredCookie[] {
 
 /** The cookie matchers to delete when a category is refused or withdrawn. */
 export function autoClearCookies(category: DeclaredCategory): { name: string | RegExp }[] {
-	return categoryCookies(category).map((cookie) => ({
-		name: cookie.prefix ? new RegExp(`^${cookie.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : cookie.name,
-	}));
+	return categoryCookies(category).map((cookie) => ({ name: cookieMatcher(cookie) }));
 }
 
 /** Every declared service, with its category, for the CSP and the script loader. */

@@ -22,7 +22,7 @@ import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.c
 import schemeCssUrl from 'vanilla-cookieconsent/dist/css-components/light-scheme.css?url';
 import preferencesCssUrl from 'vanilla-cookieconsent/dist/css-components/preferences-modal.css?url';
 import type { ConsentModeSignal } from '../lib/consent.ts';
-import { isTrustworthyRecord, withGpcNote } from '../lib/consent-runtime.ts';
+import { cookieMatcher, isTrustworthyRecord, withGpcNote } from '../lib/consent-runtime.ts';
 import type { RecordTexts, WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
 import { fill } from '../lib/fill.ts';
 import preferencesThemeCssUrl from '../styles/consent-preferences.css?url';
@@ -115,10 +115,7 @@ function granted(category: WidgetCategory): boolean {
 }
 
 function eraseCategoryCookies(category: WidgetCategory): void {
-	const names = category.clear.map(({ name, prefix }) =>
-		prefix ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : name,
-	);
-	if (names.length) eraseCookies(names);
+	if (category.clear.length) eraseCookies(category.clear.map(cookieMatcher));
 }
 
 /** Starts every service of the granted categories; deletes what refused ones left behind. */
@@ -382,4 +379,8 @@ void run({
 			hide();
 		}
 	},
+}).then(() => {
+	// No valid choice (none yet, or one made void by a new revision or a spoilt record): nothing
+	// non-essential may stay, so what an earlier consent's services left behind goes now.
+	if (!validConsent()) for (const category of categories) if (category.refusable) eraseCategoryCookies(category);
 });
