@@ -31,7 +31,11 @@ export default defineConfig({
 	// Full page loads only: the consent widget's listeners do not survive a client-side router.
 	prefetch: false,
 	devToolbar: { enabled: false },
-	...(cacheDir ? { vite: { cacheDir: `${cacheDir}/vite` } } : {}),
+	vite: {
+		...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
+		// Terser's extra passes take 2 % off the page's one script: bytes every first visit pays.
+		build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+	},
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
 	// Third-party hosts only for the services the consent module declares.
 	security: { csp: cspConfig(CONSENT_SERVICES) },

@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const outDirFlag = args.indexOf('--outDir');
-const outDir = (outDirFlag >= 0 ? args[outDirFlag + 1] : undefined) ?? 'dist';
+const outDirFlag = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+const outDirArg = args[outDirFlag] ?? '';
+const outDir = (outDirArg.includes('=') ? outDirArg.slice('--outDir='.length) : args[outDirFlag + 1]) || 'dist';
 
 rmSync(outDir, { recursive: true, force: true });
 const { status } = spawnSync('astro', ['build', ...args], { stdio: 'inherit' });

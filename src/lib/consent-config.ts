@@ -14,6 +14,8 @@ import {
 } from './consent.ts';
 import { withGpcNote } from './consent-runtime.ts';
 import { fill } from './fill.ts';
+import { escapeHtml } from './html.ts';
+import { NOTICE_PATH } from './revisions.ts';
 import type { UiKey } from './i18n.ts';
 
 /** The dictionary keys the widget shows; the page hands their templates to the script. */
@@ -39,14 +41,9 @@ export function widgetTexts(lookup: (key: UiKey) => string): ConsentTexts {
 
 /** Where the cookie page and the notice live. */
 export const COOKIES_PATH = '/evasteet/';
-const NOTICE_PATH = '/tietosuojaseloste/';
 
-export { fill };
-
-/** Escapes text for the widget, which writes its texts with innerHTML. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+// The widget writes its texts with innerHTML: every text from the declaration is escaped.
+export { escapeHtml };
 
 /** A cookie's lifetime in Finnish words: months from four weeks up, days below. */
 export function formatLifetime(texts: ConsentTexts, days: number): string {

@@ -92,7 +92,7 @@ export const CONSENT_COOKIE = 'cc_cookie';
 /** The declaration itself. */
 export const CONSENT: ConsentDeclaration = {
 	consentCookie: CONSENT_COOKIE,
-	changeNote: 'Evästeilmoitus julkaistiin.',
+	changeNote: 'Evästeet ja niiden käyttötarkoitukset on nyt kuvattu tällä sivustolla.',
 	categories: [
 		{
 			id: 'necessary',

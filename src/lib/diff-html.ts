@@ -2,13 +2,9 @@
 // browser) both use this one function, so the two views cannot drift apart.
 import type { DiffRow, DiffSegment, DocBlock, WordPart } from './diff.ts';
 import { countChanges } from './diff.ts';
-import { t } from './i18n.ts';
+import { escapeHtml } from './html.ts';
+import { compareText as t } from './compare-texts.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
-}
 
 /** Text with hard line breaks kept as `<br>`. */
 function textHtml(text: string): string {

@@ -1,3 +1,6 @@
+import { COMPARE_TEXTS } from './compare-texts.ts';
+import { SEARCH_STATUS_TEXTS } from './search-texts.ts';
+
 /**
  * Every string the interface shows, in Finnish, keyed by where it is used. Components read
  * them through `t()`, so wording is changed here once and nowhere else.
@@ -10,6 +13,7 @@ const fi = {
 	'nav.label': 'Päävalikko',
 	'nav.notice': 'Tietosuojaseloste',
 	'footer.label': 'Alatunniste',
+	'footer.copyright': '© Solinum Oy',
 	'notice.lastUpdated': 'Viimeksi päivitetty',
 	'notice.permanentLink': 'Tämän version pysyvä osoite',
 	'toc.label': 'Sisällys',
@@ -55,18 +59,7 @@ const fi = {
 	'history.changes.none': 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio, joten aiempaa versiota, johon sitä voisi verrata, ei ole.',
 	'history.changes.read': 'Lue tämä versio kokonaan',
 	'history.changes.log': 'Kaikki versiot',
-	'history.diff.countOne': '1 muutettu kohta',
-	'history.diff.count': '{count} muutettua kohtaa',
-	'history.diff.legend': 'Lisätty teksti on alleviivattu ja poistettu yliviivattu; muuttumattomat kohdat on tiivistetty.',
-	'history.diff.added': 'Lisätty: ',
-	'history.diff.removed': 'Poistettu: ',
-	'history.diff.jumpLabel': 'Siirry muutokseen',
-	'history.diff.change': 'Muutos {index}/{total}',
-	'history.diff.previous': 'Edellinen muutos',
-	'history.diff.next': 'Seuraava muutos',
-	'history.diff.foldOne': 'Näytä 1 muuttumaton kohta',
-	'history.diff.fold': 'Näytä {count} muuttumatonta kohtaa',
-	'history.diff.identical': 'Versioiden teksti on sama.',
+	...COMPARE_TEXTS,
 	'history.compare.title': 'Vertaa versioita',
 	'history.compare.intro': 'Valitse kaksi versiota nähdäksesi, mitä niiden välillä muuttui. Osoitteen voi jakaa.',
 	'history.compare.old': 'Vanhempi versio',
@@ -76,11 +69,6 @@ const fi = {
 	'history.compare.optionUpcoming': '{date} (tulossa)',
 	'history.compare.consecutive': 'Kunkin version muutokset edelliseen',
 	'history.compare.noscript': 'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
-	'history.compare.result': 'Muutokset',
-	'history.compare.loading': 'Ladataan versioita…',
-	'history.compare.failed': 'Versioita ei voitu ladata. Yritä uudelleen.',
-	'history.compare.same': 'Valitse kaksi eri versiota.',
-	'history.compare.unknown': 'Osoitteessa on päivämäärä, jolla ei ole versiota.',
 	'history.feed.title': 'Solinum Oy:n tietosuojaselosteen muutokset',
 	'history.feed.description': 'Tietosuojaselosteen uudet versiot: julkaisupäivä, voimaantulo ja muutoksen yhteenveto.',
 	'history.feed.item': 'Tietosuojaseloste {date}',
@@ -89,15 +77,10 @@ const fi = {
 	'history.feed.read': 'Lue versio',
 	'history.feed.changes': 'katso muutokset',
 	// Site search (issue 7): the field in the header, its results and the labels of revisions.
+	...SEARCH_STATUS_TEXTS,
 	'search.label': 'Hae tietosuojaselosteesta',
 	'search.history': 'Hae myös aiemmista ja tulevista versioista',
 	'search.results': 'Hakutulokset',
-	'search.loading': 'Ladataan hakua…',
-	'search.none': 'Ei tuloksia haulle ”{query}”.',
-	'search.countOne': '1 osuma haulle ”{query}”.',
-	'search.count': '{count} osumaa haulle ”{query}”.',
-	'search.failed': 'Haku ei juuri nyt toimi. Lataa sivu uudelleen ja yritä sitten uudestaan.',
-	'search.dev': 'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
 	'search.revision.current': 'Voimassa oleva versio',
 	'search.revision.earlier': 'Aiempi versio {date}',
 	'search.revision.upcoming': 'Tuleva versio, voimassa {date} alkaen',
@@ -106,10 +89,10 @@ const fi = {
 	'consent.banner.label': 'Evästeilmoitus',
 	'consent.banner.title': 'Evästeet ja seuranta',
 	'consent.banner.description':
-		'Sivusto tarvitsee vain yhden välttämättömän evästeen: tämän valintasi. Jos sallit, käytämme lisäksi näitä: {optional}. Mitään niistä ei oteta käyttöön ennen valintaasi, ja voit muuttaa valintaasi milloin tahansa sivun alalaidan Evästeasetukset-linkistä.',
+		'Sivusto tarvitsee vain yhden välttämättömän evästeen, johon valintasi tallennetaan. Jos sallit, käytämme lisäksi näitä: {optional}. Mitään niistä ei oteta käyttöön ennen valintaasi, ja voit muuttaa valintaasi milloin tahansa sivun alalaidan Evästeasetukset-linkistä.',
 	'consent.banner.revision': 'Evästeilmoitus on muuttunut: {note} Siksi kysymme valintaasi uudelleen.',
 	'consent.banner.gpc':
-		'Selaimesi lähettää Global Privacy Control (GPC) -kiellon, joten tämä on hylätty, vaikka hyväksyisit kaikki: {categories}.',
+		'Selaimesi lähettää Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: {categories}.',
 	'consent.acceptAll': 'Hyväksy kaikki',
 	'consent.rejectAll': 'Hylkää kaikki',
 	'consent.settings': 'Asetukset',
@@ -121,7 +104,7 @@ const fi = {
 	'consent.prefs.title': 'Evästeasetukset',
 	'consent.prefs.intro':
 		'Valitse, mitkä käyttötarkoitukset sallit. Muut kuin välttämättömät ovat pois päältä, kunnes sallit ne, ja voit perua suostumuksesi täällä milloin tahansa yhtä helposti kuin annoit sen.',
-	'consent.prefs.gpcLocked': 'Selaimesi GPC-kielto estää tämän käyttötarkoituksen.',
+	'consent.prefs.gpcLocked': 'Selaimesi GPC-signaali estää tämän käyttötarkoituksen.',
 	'consent.category.quote': 'Tietosuojaselosteessa: <a href="{href}">”{quote}”</a>',
 	'consent.category.services': 'Kolmannet osapuolet: {services}.',
 	'consent.category.noServices': 'Tietoja ei luovuteta kolmansille osapuolille.',

@@ -200,20 +200,41 @@ function checkMdxBody(fileName: string, body: string, bodyLine: number): Revisio
 	}
 	const problems: RevisionProblem[] = [];
 	walk(tree, (node) => {
+		const line = (node.position?.start.line ?? 1) + bodyLine - 1;
 		const kind = CODE_NODES[node.type];
-		if (!kind) return;
-		problems.push({
-			file: fileName,
-			line: (node.position?.start.line ?? 1) + bodyLine - 1,
-			message: `the text contains ${kind}, which a revision may not have.`,
-			hint: 'a revision is plain text with Markdown (headings, lists, links): remove it, or escape "<" and "{" as "\\<" and "\\{".',
-		});
+		if (kind) {
+			problems.push({
+				file: fileName,
+				line,
+				message: `the text contains ${kind}, which a revision may not have.`,
+				hint: 'a revision is plain text with Markdown (headings, lists, links): remove it, or escape "<" and "{" as "\\<" and "\\{".',
+			});
+		} else if (node.type === 'image' || node.type === 'imageReference') {
+			// An image would be fetched from wherever it lives for every reader, before any consent.
+			problems.push({
+				file: fileName,
+				line,
+				message: 'the text contains an image, which a revision may not have.',
+				hint: 'a revision is text: remove the image (the "![…](…)"), or link to it as [text](https://…).',
+			});
+		} else if ((node.type === 'link' || node.type === 'definition') && !SAFE_LINK.test(node.url ?? '')) {
+			problems.push({
+				file: fileName,
+				line,
+				message: `the link "${node.url}" is not a web or e-mail address.`,
+				hint: 'links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.',
+			});
+		}
 	});
 	return problems;
 }
 
+/** Where a link in a revision may lead: the web, e-mail, or a place on our own site. */
+const SAFE_LINK = /^(https?:\/\/|mailto:|#|\/(?!\/))/i;
+
 interface MdxNode {
 	type: string;
+	url?: string;
 	position?: { start: { line: number } };
 	children?: MdxNode[];
 }
@@ -257,6 +278,8 @@ function fieldHint(field: string, nameDate: IsoDate): string {
 export function checkRevisionFolder(
 	files: readonly RevisionFile[],
 	sealed: SealManifest | undefined,
+	/** The folder as the editor names it, for the commands in the hints. */
+	folder = 'content/tietosuojaseloste',
 ): FolderCheck {
 	const problems: RevisionProblem[] = [];
 	const revisions: CheckedRevision[] = [];
@@ -314,13 +337,13 @@ export function checkRevisionFolder(
 			problems.push({
 				file: fileName,
 				message: `${fileName} was published and cannot be removed.`,
-				hint: `restore it from version control (git checkout -- ${fileName}); to change the notice, make a new revision.`,
+				hint: `restore it from version control (git checkout -- ${folder}/${fileName}); to change the notice, make a new revision.`,
 			});
 		} else if (sha256(file.source) !== digest) {
 			problems.push({
 				file: fileName,
 				message: `${fileName} was published and cannot change; make a new revision instead.`,
-				hint: `undo the edit (git checkout -- ${fileName}) and copy your change into a new revision with npm run revision:new.`,
+				hint: `undo the edit (git checkout -- ${folder}/${fileName}) and copy your change into a new revision with npm run revision:new.`,
 			});
 		}
 	}

@@ -52,13 +52,13 @@ export function checkFolderOnDisk(folder: string, root: string = process.cwd()):
 		if (!parsed) {
 			return refused(
 				'the seal manifest is not a JSON object of "YYYY-MM-DD.mdx": "sha256" pairs.',
-				'restore it from version control (git checkout -- sealed.json), then seal again with npm run revision:seal.',
+				`restore it from version control (git checkout -- ${folder}/${SEAL_MANIFEST}), then seal again with npm run revision:seal.`,
 				SEAL_MANIFEST,
 			);
 		}
 		sealed = parsed;
 	}
-	return { path, sealed, ...checkRevisionFolder(files, sealed) };
+	return { path, sealed, ...checkRevisionFolder(files, sealed, folder) };
 }
 
 function parseManifest(text: string): SealManifest | undefined {

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type Loader } from 'astro/loaders';
-import type { FolderCheck } from './revision-check.ts';
+import { sha256, type FolderCheck } from './revision-check.ts';
 import { checkFolderOnDisk, describeProblems } from './revision-folder.ts';
 
 /** The hint under every refusal: where the editor finds each message explained. */
@@ -42,19 +43,29 @@ export function revisionLoader(folder: string): Loader {
 					`Not sealed yet: ${check.unsealed.join(', ')}. Seal each revision when it is published: npm run revision:seal`,
 				);
 			}
-			// Registered before the glob loader's own listeners, so the check is fresh when it re-reads a file.
+			// In dev, a file the watcher reports is checked again with the whole folder; listening
+			// before the glob loader does keeps the check fresh for most saves.
 			const recheck = (changed: string) => {
 				if (!changed.startsWith(check.path)) return;
 				check = checkFolderOnDisk(folder, root);
 				report();
 			};
 			for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, recheck);
-
+			const checkedRevision = (id: string, filePath: string | undefined) => {
+				const found = check.revisions.find((candidate) => candidate.published === id);
+				// A save caught half-written by the watcher, then read whole by the glob loader: check again.
+				if (watcher && filePath && found?.sha256 !== sha256(readFileSync(filePath, 'utf8'))) {
+					check = checkFolderOnDisk(folder, root);
+					report();
+					return check.revisions.find((candidate) => candidate.published === id);
+				}
+				return found;
+			};
 			await inner.load({
 				...context,
 				// The folder check already parsed and validated the front matter; store its result.
 				parseData: async (entry) => {
-					const revision = check.revisions.find((candidate) => candidate.published === entry.id);
+					const revision = checkedRevision(entry.id, entry.filePath);
 					// Only in dev can an entry be unchecked; pages refuse to render until it is fixed.
 					if (!revision) return entry.data;
 					const { title, published, effective, summary, sha256 } = revision;

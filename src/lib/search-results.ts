@@ -81,8 +81,4 @@ export function sectionHits(
 }
 
 /** A `{name}` template from the dictionary, filled in the browser. */
-export function fill(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-		name in values ? String(values[name]) : placeholder,
-	);
-}
+export { fill } from './fill.ts';

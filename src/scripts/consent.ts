@@ -7,7 +7,6 @@ import {
 	acceptCategory,
 	acceptedCategory,
 	eraseCookies,
-	getCookie,
 	getUserPreferences,
 	hide,
 	hidePreferences,
@@ -24,7 +23,6 @@ import preferencesCssUrl from 'vanilla-cookieconsent/dist/css-components/prefere
 import type { ConsentModeSignal } from '../lib/consent.ts';
 import { cookieMatcher, isTrustworthyRecord, withGpcNote } from '../lib/consent-runtime.ts';
 import type { RecordTexts, WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
-import { fill } from '../lib/fill.ts';
 import preferencesThemeCssUrl from '../styles/consent-preferences.css?url';
 import themeCss from '../styles/consent.css?inline';
 
@@ -151,6 +149,19 @@ function withdraw(withdrawn: readonly WidgetCategory[]): void {
 	}
 }
 
+// While the banner is open, a focused element of the page is scrolled clear of it (WCAG 2.4.11).
+// The browser does not do it by itself for a fixed banner: the banner's current height becomes
+// the page's scroll padding, and room below the page's end (src/styles/consent.css).
+document.addEventListener('focusin', (event) => {
+	const banner = document.querySelector('#cc-main .cm');
+	const target = event.target;
+	if (!document.documentElement.classList.contains('show--consent') || !banner || !(target instanceof Element)) return;
+	const { top } = banner.getBoundingClientRect();
+	if (banner.contains(target) || target.getBoundingClientRect().bottom <= top) return;
+	document.documentElement.style.setProperty('--cc-banner-block-size', `${Math.max(0, window.innerHeight - top)}px`);
+	target.scrollIntoView({ block: 'nearest' });
+});
+
 /** Keeps the stored record honest when GPC refuses a category the record still grants. */
 function dropGpcRefused(): boolean {
 	const accepted = getUserPreferences().acceptedCategories;
@@ -218,38 +229,6 @@ function applyPreferencesStyles(modal: HTMLElement): Promise<void> {
 	return preferencesStyled;
 }
 
-const dateFormat = new Intl.DateTimeFormat('fi-FI', {
-	dateStyle: 'long',
-	timeStyle: 'short',
-	timeZone: 'Europe/Helsinki',
-});
-
-/** Shows in the preferences when and what was chosen, with the consent id. */
-function renderRecord(texts: RecordTexts, container: HTMLElement): void {
-	const lines: string[] = [];
-	if (validConsent()) {
-		const cookie = getCookie();
-		const names = categories.filter(granted).map((category) => category.name);
-		lines.push(
-			fill(texts['consent.record.choice'], { categories: names.join(', ') }),
-			fill(texts['consent.record.dates'], {
-				first: dateFormat.format(new Date(cookie.consentTimestamp)),
-				last: dateFormat.format(new Date(cookie.lastConsentTimestamp)),
-			}),
-			fill(texts['consent.record.id'], { id: cookie.consentId }),
-		);
-	} else {
-		lines.push(texts['consent.record.none']);
-	}
-	container.replaceChildren(
-		...lines.map((line) => {
-			const paragraph = document.createElement('p');
-			paragraph.className = 'section__desc';
-			paragraph.textContent = line;
-			return paragraph;
-		}),
-	);
-}
 
 /** If the preferences' texts cannot be fetched, the choice must still be possible: each category with its toggle. */
 function fallbackSections(): WidgetPreferences['plain'] {
@@ -263,6 +242,12 @@ discardUntrustworthyRecord();
 
 let record: { texts: RecordTexts; container: HTMLElement } | undefined;
 let recordTexts: RecordTexts | undefined;
+// The "your choice" section's code comes with the preferences, when a visitor first reaches for them.
+let recordCode: Promise<typeof import('./consent-record.ts')> | undefined;
+const showRecord = (texts: RecordTexts, container: HTMLElement) =>
+	void recordCode?.then(({ renderRecord }) =>
+		renderRecord(texts, container, validConsent() ? categories.filter(granted).map((category) => category.name) : undefined),
+	);
 
 // The preferences' sections arrive when a visitor first reaches for them (hover, focus or
 // click on a way in). Until then this listener runs first (capture) and holds the widget back,
@@ -271,6 +256,7 @@ let sectionsIn = false;
 let sectionsLoading: Promise<void> | undefined;
 const loadSections = () => {
 	void fetchPreferencesCss();
+	recordCode ??= import('./consent-record.ts');
 	return (sectionsLoading ??= fetch(boot.preferencesPath)
 		.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
 		.then((preferences) => {
@@ -367,12 +353,13 @@ void run({
 		record = { texts: recordTexts, container: document.createElement('div') };
 		section.append(title, record.container);
 		modal.querySelector('.pm__body')?.append(section);
-		renderRecord(record.texts, record.container);
+		showRecord(record.texts, record.container);
 	},
 	onModalShow: ({ modalName }) => {
-		if (modalName === 'preferencesModal' && record) renderRecord(record.texts, record.container);
+		if (modalName === 'preferencesModal' && record) showRecord(record.texts, record.container);
 	},
 	onModalHide: ({ modalName }) => {
+		if (modalName === 'consentModal') document.documentElement.style.removeProperty('--cc-banner-block-size');
 		// Closing the preferences without a choice (✕, Esc, a click beside) means necessary only.
 		if (modalName === 'preferencesModal' && !validConsent()) {
 			acceptCategory([]);

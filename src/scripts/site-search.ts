@@ -2,17 +2,8 @@
 // types in it. Pagefind's own script, its WebAssembly and the index are fetched from here, from
 // the folder the build writes (src/integrations/search-index.ts).
 import { fill, sectionHits, type PagefindApi, type SectionHit } from '../lib/search-results.ts';
+import { SEARCH_STATUS_TEXTS as TEXTS } from '../lib/search-texts.ts';
 import panelCss from '../styles/site-search-panel.css?inline';
-
-interface Strings {
-	loading: string;
-	none: string;
-	countOne: string;
-	count: string;
-	failed: string;
-	/** Present only under `npm run dev`. */
-	dev?: string;
-}
 
 const LIMITS = { limit: 12, perPage: 3 };
 /** How many matching pages' data is fetched; each costs one fragment request. */
@@ -55,7 +46,6 @@ function element<T extends Element>(root: Element, selector: string, type: new (
 /** Wires up the search field inside `root`; called once, on first focus or input. */
 export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
 	adoptPanelStyles();
-	const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
 	const panel = element(root, '.site-search__panel', HTMLElement);
 	const history = element(root, '.site-search__history-input', HTMLInputElement);
 	const status = element(root, '.site-search__status', HTMLElement);
@@ -71,8 +61,8 @@ export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
 		list.hidden = hits.length === 0;
 		status.textContent =
 			hits.length === 0
-				? fill(strings.none, { query })
-				: fill(hits.length === 1 ? strings.countOne : strings.count, { count: hits.length, query });
+				? fill(TEXTS['search.none'], { query })
+				: fill(hits.length === 1 ? TEXTS['search.countOne'] : TEXTS['search.count'], { count: hits.length, query });
 	};
 
 	const run = async () => {
@@ -86,11 +76,11 @@ export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
 			return;
 		}
 		if (import.meta.env.DEV) {
-			status.textContent = strings.dev ?? '';
+			status.textContent = TEXTS['search.dev'];
 			return;
 		}
 		try {
-			if (!loaded) status.textContent = strings.loading;
+			if (!loaded) status.textContent = TEXTS['search.loading'];
 			const api = await loadPagefind();
 			const filters: Record<string, string> = history.checked ? {} : { scope: 'current' };
 			const search = await api.debouncedSearch(query, { filters }, 150);
@@ -99,7 +89,7 @@ export function startSearch(root: HTMLElement, input: HTMLInputElement): void {
 			if (ticket !== latest) return;
 			show(sectionHits(pages, LIMITS, history.checked), query);
 		} catch {
-			if (ticket === latest) status.textContent = strings.failed;
+			if (ticket === latest) status.textContent = TEXTS['search.failed'];
 		}
 	};
 

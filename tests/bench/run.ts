@@ -259,7 +259,7 @@ async function main(): Promise<number> {
 		return 1;
 	}
 
-	const port = 4490 + Number(process.env['TEST_PORT_OFFSET'] ?? 0);
+	const port = 4495 + Number(process.env['TEST_PORT_OFFSET'] ?? 0);
 	const origin = `http://127.0.0.1:${port}`;
 	const server: Server = await serve(outDir, port);
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

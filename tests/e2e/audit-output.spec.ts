@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { builtPages, fileForPath, pathOfFile, SITE_ORIGIN } from '../support/built-site.ts';
@@ -59,7 +59,7 @@ test('every built page of every test site is valid HTML (Nu HTML Checker, 0 erro
 	const files = TEST_SITES.flatMap((site) => builtPages(siteOutDir(site.name)).map((page) => join(siteOutDir(site.name), page)));
 	expect(files.length).toBeGreaterThan(10);
 	// One Java start for all pages; language detection only adds warnings, which we do not read.
-	const result = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--no-langdetect', '--format', 'json', ...files], {
+	const result = spawnSync(process.env['JAVA_PATH'] ?? 'java', ['-jar', VNU_JAR, '--errors-only', '--no-langdetect', '--format', 'json', ...files], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});

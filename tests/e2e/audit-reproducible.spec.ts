@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../support/build-sites.ts';
 import { fileHashes } from '../support/built-site.ts';

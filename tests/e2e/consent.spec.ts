@@ -463,6 +463,30 @@ test.describe('keyboard and screen reader', () => {
 		await expect(page.locator('#sisalto')).toBeFocused();
 	});
 
+	test('with the banner open on a phone, nothing the keyboard reaches on the page hides behind it', async ({ page }) => {
+		await watch(page);
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto(siteUrl('three', '/tietosuojaseloste/'));
+		await expect(banner(page)).toBeVisible();
+		const covered: string[] = [];
+		let reached = 0;
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const hiddenBy = await page.evaluate(() => {
+				const active = document.activeElement;
+				if (!active || active === document.body || document.getElementById('cc-main')?.contains(active)) return undefined;
+				const box = active.getBoundingClientRect();
+				const hit = document.elementFromPoint(box.left + box.width / 2, Math.min(box.top + box.height / 2, innerHeight - 1));
+				return hit?.closest('#cc-main') ? (active.textContent ?? active.tagName).trim() : '';
+			});
+			if (hiddenBy === undefined) continue;
+			reached += 1;
+			if (hiddenBy) covered.push(hiddenBy);
+		}
+		expect(reached).toBeGreaterThan(20);
+		expect(covered).toEqual([]);
+	});
+
 	test('the banner and preferences work from the keyboard alone', async ({ page, context }) => {
 		await watch(page);
 		await page.goto(notice);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { storeConsent } from '../support/consent.ts';
 import { siteUrl, testSite } from '../support/sites.ts';
+import { expect, test } from './fixtures.ts';
 
 // The three-revision fixture, read from its files so that the expectations follow the fixture.
 const { contentDir } = testSite('three');

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { mdxWords, noticeWords, words } from '../support/page-text.ts';
 import { siteUrl, testSite } from '../support/sites.ts';
 
@@ -63,9 +63,11 @@ test.describe('on a 360 px phone', () => {
 	}
 });
 
-test('printed, it shows the notice, its date and its address, and no navigation', async ({ page }) => {
+test('printed, it shows the notice, its date and its address, and no navigation nor consent banner', async ({ page }) => {
 	await page.goto(notice);
+	await expect(page.locator('#cc-main .cm')).toBeVisible();
 	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('#cc-main')).toBeHidden();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByText('Viimeksi päivitetty 11.3.2018', { exact: true })).toBeVisible();
 	await expect(page.getByText('Tämän version pysyvä osoite: https://www.solinum.fi/tietosuojaseloste/2018-03-11/')).toBeVisible();

@@ -27,7 +27,7 @@ import { t } from '../../src/lib/i18n.ts';
  * visitors will be asked again. Update both values here deliberately, and write in
  * `changeNote` what changed, since returning visitors are shown it.
  */
-const RECORDED = { revision: 3769592908, changeNote: 'Evästeilmoitus julkaistiin.' };
+const RECORDED = { revision: 3769592908, changeNote: 'Evästeet ja niiden käyttötarkoitukset on nyt kuvattu tällä sivustolla.' };
 
 const texts = widgetTexts((key) => t(key));
 const seed = readFileSync('content/tietosuojaseloste/2018-03-11.mdx', 'utf8');
@@ -146,7 +146,7 @@ describe('derived: the widget configuration', () => {
 
 	it('says in the banner and the marketing section when GPC refuses marketing', () => {
 		const gpc = consentConfig(texts, { gpc: true }).language.translations['fi'] as typeof fi;
-		expect(gpc.consentModal.description).toContain('Global Privacy Control (GPC) -kiellon, joten tämä on hylätty, vaikka hyväksyisit kaikki: Markkinointi.');
+		expect(gpc.consentModal.description).toContain('Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: Markkinointi.');
 		const [, necessary, analytics, marketing] = gpc.preferencesModal.sections;
 		expect(marketing!.description).toContain(texts['consent.prefs.gpcLocked']);
 		for (const section of [necessary, analytics]) expect(section!.description).not.toContain(texts['consent.prefs.gpcLocked']);
@@ -172,8 +172,8 @@ describe('derived: the widget configuration', () => {
 		const declaration = copy();
 		declaration.categories[1]!.purpose = 'a <b> & "c"';
 		const section = (consentConfig(texts, { gpc: false }, declaration).language.translations['fi'] as typeof fi).preferencesModal.sections[2]!;
-		expect(section.description).toContain('a &#60;b&#62; &#38; &#34;c&#34;');
-		expect(escapeHtml(`<'>`)).toBe('&#60;&#39;&#62;');
+		expect(section.description).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
+		expect(escapeHtml(`<'>`)).toBe('&lt;&#39;&gt;');
 	});
 });
 

@@ -106,6 +106,16 @@ describe('the build refuses each kind of mistake with a message naming the file'
 			),
 		],
 		[
+			'6. an image, fetched from elsewhere for every reader',
+			[revision('2026-03-01', 'Teksti.\n\n![pikseli](https://www.facebook.com/tr?id=1)\n')],
+			[`${FOLDER}/2026-03-01.mdx:7: the text contains an image, which a revision may not have.\n  Fix: a revision is text: remove the image (the "![…](…)"), or link to it as [text](https://…).`],
+		],
+		[
+			'6. a link that runs code',
+			[revision('2026-03-01', 'Katso [tästä](javascript:alert(1)).\n')],
+			[`${FOLDER}/2026-03-01.mdx:5: the link "javascript:alert(1)" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`],
+		],
+		[
 			'8. a folder with no revisions',
 			[],
 			[`${FOLDER}: the folder holds no revisions.\n  Fix: add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.`],
@@ -121,13 +131,13 @@ describe('7. sealed history', () => {
 	it('refuses a sealed revision whose bytes changed', () => {
 		const edited = { ...first, source: first.source.replace('teksti', 'teksti ') };
 		expect(messagesFor([edited, second], sealed)).toEqual([
-			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot change; make a new revision instead.\n  Fix: undo the edit (git checkout -- 2026-03-01.mdx) and copy your change into a new revision with npm run revision:new.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot change; make a new revision instead.\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-03-01.mdx) and copy your change into a new revision with npm run revision:new.`,
 		]);
 	});
 
 	it('refuses a sealed revision that was removed', () => {
 		expect(messagesFor([second], sealed)).toEqual([
-			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- 2026-03-01.mdx); to change the notice, make a new revision.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-03-01.mdx); to change the notice, make a new revision.`,
 		]);
 	});
 

@@ -2,12 +2,11 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { formatFinnishDate, isoDateToUtc } from '../../lib/dates.ts';
 import { FEED_PATH, HISTORY_PATH, sortNewestFirst } from '../../lib/history.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { t } from '../../lib/i18n.ts';
 import { loadHistory } from '../../lib/notice.ts';
 import { changesPath, revisionPath } from '../../lib/revisions.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
 
 /** One item per revision, newest first: its date, summary and links to it and its changes. */
 export const GET: APIRoute = async ({ site }) => {
