@@ -21,6 +21,11 @@ export const FEED_PATH = `${NOTICE_PATH}feed.xml`;
 /** The machine-readable list of revisions with their SHA-256. */
 export const VERSIONS_PATH = `${NOTICE_PATH}versiot.json`;
 
+/** Where a revision's source file is published, byte for byte, so that its SHA-256 can be checked. */
+export function sourcePath(revision: Pick<RevisionInfo, 'published'>): string {
+	return `${revisionPath(revision)}${revision.published}.mdx`;
+}
+
 /** Where a revision's diff blocks are published for the compare page. */
 export function blocksPath(revision: Pick<RevisionInfo, 'published'>): string {
 	return `${revisionPath(revision)}lohkot.json`;

@@ -289,7 +289,7 @@ test('the feed has one entry per revision, newest first, and every page links it
 	}
 });
 
-test('versiot.json gives each revision its dates, addresses and the SHA-256 of its file', async ({ request }) => {
+test('versiot.json gives each revision its dates, addresses and the SHA-256 of its file, published to check', async ({ request }) => {
 	const body = await (await request.get(siteUrl('three', '/tietosuojaseloste/versiot.json'))).json();
 	expect(body.current).toBe(fixture.at(-1)!.published);
 	expect(body.revisions).toHaveLength(fixture.length);
@@ -300,6 +300,9 @@ test('versiot.json gives each revision its dates, addresses and the SHA-256 of i
 		expect(entry.summary).toBe(revision.summary ?? null);
 		expect(entry.url).toBe(`https://www.solinum.fi/tietosuojaseloste/${revision.published}/`);
 		expect(entry.sha256).toBe(createHash('sha256').update(readFileSync(`${contentDir}/${revision.fileName}`)).digest('hex'));
+		// Anyone can fetch the published source and check it against the fingerprint.
+		const source = await request.get(entry.sourceUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)));
+		expect(createHash('sha256').update(await source.body()).digest('hex')).toBe(entry.sha256);
 	}
 });
 

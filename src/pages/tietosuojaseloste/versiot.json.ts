@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { blocksPath } from '../../lib/history.ts';
+import { blocksPath, sourcePath } from '../../lib/history.ts';
 import { loadHistory } from '../../lib/notice.ts';
 import { changesPath, revisionPath } from '../../lib/revisions.ts';
 
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
 			url: absolute(revisionPath(revision)),
 			changesUrl: first ? null : absolute(changesPath(revision)),
 			blocksUrl: absolute(blocksPath(revision)),
-			sourceFile: `${revision.published}.mdx`,
+			sourceUrl: absolute(sourcePath(revision)),
 			sha256: revision.sha256,
 		};
 	});
