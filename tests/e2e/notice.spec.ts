@@ -22,15 +22,19 @@ test.describe('the notice without JavaScript', () => {
 		await expect(page.locator('.notice__updated time')).toHaveAttribute('datetime', '2018-03-11');
 	});
 
-	test('links its own permanent address, which is canonical', async ({ page }) => {
+	test('is canonical at /tietosuojaseloste/ and links its own permanent address', async ({ page }) => {
 		await page.goto(notice);
-		await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
-			'href',
-			'https://www.solinum.fi/tietosuojaseloste/2018-03-11/',
-		);
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/');
 		await page.getByRole('link', { name: 'https://www.solinum.fi/tietosuojaseloste/2018-03-11/' }).click();
 		await expect(page).toHaveURL(siteUrl('published', '/tietosuojaseloste/2018-03-11/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste');
+		// The same text while it is in force: one canonical address for it.
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/');
+	});
+
+	test('a replaced revision is canonical at its own permanent address', async ({ page }) => {
+		await page.goto(siteUrl('three', '/tietosuojaseloste/2018-03-11/'));
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/2018-03-11/');
 	});
 });
 
