@@ -131,9 +131,15 @@ test.describe('no CSP violation while using the site', () => {
 	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2024-02-15/muutokset/', '/tietosuojaseloste/vertaa/', '/evasteet/', '/ei-tallaista-sivua/']) {
 		test(`${path}: load, open preferences, search`, async ({ page }) => {
 			await page.goto(siteUrl('three', path));
-			await page.locator('#cc-main .cm').getByRole('button').first().waitFor();
+			const banner = page.locator('#cc-main .cm');
+			await banner.getByRole('button', { name: 'Asetukset', exact: true }).click();
+			// The preferences' texts, styles and record code are fetched now: all must pass the policy.
+			await expect(page.locator('#cc-main .pm')).toBeVisible();
+			await expect(page.locator('#cc-main .pm .cc-record')).toBeVisible();
+			await page.keyboard.press('Escape');
 			await page.getByRole('searchbox').first().fill('evästeet');
-			await page.waitForLoadState('networkidle');
+			// Pagefind's script, WebAssembly and index too, up to the results.
+			await expect(page.locator('.site-search__results a').first()).toBeVisible();
 		});
 	}
 });
