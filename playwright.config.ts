@@ -1,8 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 import { siteOutDir, sitePort, TEST_SITES } from './tests/support/sites.ts';
-
-// Debian's Chromium: Playwright cannot download its own browsers on our machines.
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -14,18 +12,7 @@ export default defineConfig({
 	reporter: process.env['CI'] ? 'line' : 'list',
 	use: {
 		...devices['Desktop Chrome'],
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		},
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 		// Every test site is served on loopback; nothing may reach the internet.
 		serviceWorkers: 'block',
 	},

@@ -13,6 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, devices, type Browser } from '@playwright/test';
 import { buildSite } from '../support/build-sites.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { serve } from '../support/serve.ts';
 import { siteOutDir, testSite } from '../support/sites.ts';
 import { formatBuildScale, measureBuildScale, MANY_BUILD_LIMIT_SECONDS, type BuildScale } from './build-scale.ts';
@@ -71,17 +72,7 @@ export interface PageMeasure {
 	responses: { path: string; bytes: number }[];
 }
 
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
+const executablePath = CHROMIUM_PATH;
 
 /** Response types hosts compress; fonts and images are sent as they are. */
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml|wasm)|image\/svg\+xml)/;

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 import { buildSite } from '../support/build-sites.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { serve } from '../support/serve.ts';
 
 /** A word of the seed text that every generated revision keeps, in an inflected form. */
@@ -63,10 +64,7 @@ function sizeOnDisk(dir: string, include: (path: string) => boolean): number {
 
 async function measureSite(name: string, revisions: number, siteDir: string, port: number): Promise<SearchCost> {
 	const server = await serve(siteDir, port);
-	const browser = await chromium.launch({
-		executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu'],
-	});
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage();
 		let downloads: Downloads = {};
