@@ -93,6 +93,7 @@ test('first visit: the banner asks, and nothing non-essential is stored or reque
 				const style = getComputedStyle(element);
 				const box = element.getBoundingClientRect();
 				return {
+					width: Math.round(box.width),
 					height: Math.round(box.height),
 					top: Math.round(box.top),
 					background: style.backgroundColor,
