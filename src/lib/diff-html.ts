@@ -12,10 +12,14 @@ function textHtml(text: string): string {
 }
 
 // Screen readers do not announce <ins> and <del>; the marker says it, and print shows it.
+function marker(op: 'added' | 'removed'): string {
+	const label = t(op === 'added' ? 'history.diff.added' : 'history.diff.removed');
+	return `<span class="diff-marker visually-hidden">${escapeHtml(label)}</span>`;
+}
+
 function marked(op: 'added' | 'removed', html: string): string {
 	const tag = op === 'added' ? 'ins' : 'del';
-	const label = t(op === 'added' ? 'history.diff.added' : 'history.diff.removed');
-	return `<${tag}><span class="diff-marker">${escapeHtml(label)}</span>${html}</${tag}>`;
+	return `<${tag}>${marker(op)}${html}</${tag}>`;
 }
 
 function partsHtml(parts: readonly WordPart[]): string {
@@ -71,7 +75,7 @@ function rowsHtml(rows: readonly DiffRow[]): string {
 			while (index < rows.length) {
 				const next = rows[index]!;
 				if (next.op !== op || next.block.kind === 'item') break;
-				blocks.push(blockHtml(next.block, `<span class="diff-marker">${escapeHtml(t(op === 'added' ? 'history.diff.added' : 'history.diff.removed'))}</span>${textHtml(next.block.text)}`));
+				blocks.push(blockHtml(next.block, `${marker(op)}${textHtml(next.block.text)}`));
 				index += 1;
 			}
 			const tag = op === 'added' ? 'ins' : 'del';

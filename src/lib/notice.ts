@@ -1,12 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { IsoDate } from './dates.ts';
 import type { DocBlock } from './diff.ts';
-import { describeStatus, nextRevision, type RevisionStatusView } from './history.ts';
+import { describeStatus, nextRevision, shownCurrent, type RevisionStatusView } from './history.ts';
 import { revisionBlocks } from './revision-blocks.ts';
 import {
-	currentRevision,
 	previousRevision,
-	revisionStatus,
 	sortOldestFirst,
 	upcomingRevisions,
 	type RevisionStatus,
@@ -38,6 +36,12 @@ export interface NoticeHistory {
 
 let history: Promise<NoticeHistory> | undefined;
 
+/** `getStaticPaths` for the pages and files each revision has under /tietosuojaseloste/YYYY-MM-DD/. */
+export async function revisionPaths() {
+	const { revisions } = await loadHistory();
+	return revisions.map((revision) => ({ params: { date: revision.published }, props: { revision } }));
+}
+
 /**
  * Loads the history once per build; every page shares the result. In `astro dev` the folder is
  * checked again on every page, so an editor's mistake shows in the error overlay as they save.
@@ -57,16 +61,14 @@ async function build(): Promise<NoticeHistory> {
 	const revisions = sortOldestFirst(entries.map((entry) => ({ ...entry.data, entry })));
 	// Each revision's blocks serve two change pages (its own and its successor's) and lohkot.json.
 	const blockCache = new Map<IsoDate, DocBlock[]>();
-	// Before the first revision takes effect, the earliest one is the best we can show.
-	const current = currentRevision(revisions, date) ?? revisions[0];
+	const current = shownCurrent(revisions, date);
 	if (!current) throw new Error('No revisions were loaded.');
 	return {
 		date,
 		revisions,
 		current,
 		upcoming: upcomingRevisions(revisions, date).filter((revision) => revision !== current),
-		statusOf: (revision) =>
-			revision === current ? 'current' : revisionStatus(revision, revisions, date),
+		statusOf: (revision) => describeStatus(revision, revisions, date).status,
 		previousOf: (revision) => previousRevision(revision, revisions),
 		nextOf: (revision) => nextRevision(revision, revisions),
 		statusViewOf: (revision) => describeStatus(revision, revisions, date),

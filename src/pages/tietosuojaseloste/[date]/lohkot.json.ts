@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHistory, type Revision } from '../../../lib/notice.ts';
+import { loadHistory, revisionPaths, type Revision } from '../../../lib/notice.ts';
 
 // One small file per revision, so that the compare page can diff any pair in the browser while
 // the build grows with the number of revisions, not the number of pairs.
-export const getStaticPaths = (async () => {
-	const { revisions } = await loadHistory();
-	return revisions.map((revision) => ({ params: { date: revision.published }, props: { revision } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = revisionPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ revision: Revision }> = async ({ props }) => {
 	const history = await loadHistory();
