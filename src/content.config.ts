@@ -9,8 +9,10 @@ const revisions = defineCollection({
 	// The loader stores front matter it has already checked, with the derived fields filled in.
 	schema: revisionFrontmatterSchema.extend({
 		effective: revisionFrontmatterSchema.shape.published,
-		/** SHA-256 of the revision file, as sealed. */
+		/** SHA-256 of the revision file's bytes, as sealed. */
 		sha256: z.string().regex(/^[0-9a-f]{64}$/),
+		/** Published after the build date: only `astro dev` has it, to preview it. */
+		scheduled: z.boolean(),
 	}),
 });
 

@@ -3,29 +3,57 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayInHelsinki } from '../lib/dates.ts';
-import { checkFolderOnDisk, describeProblems } from '../lib/revision-folder.ts';
+import { warningsForFile } from '../lib/revision-check.ts';
+import { checkFolderOnDisk } from '../lib/revision-folder.ts';
 import { EditorCommandError, scaffoldRevision } from '../lib/revision-scaffold.ts';
-import { contentDir } from '../lib/site-settings.ts';
+import { describeProblems, formatProblem } from '../lib/sealed-record.ts';
+import { buildDate, contentDir } from '../lib/site-settings.ts';
 
-const { values } = parseArgs({
-	options: {
-		summary: { type: 'string' },
-		date: { type: 'string' },
-		effective: { type: 'string' },
-	},
-});
+const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain words." [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
+
+  --summary    what changed (required), shown on the notice, in the change log and the feed
+  --date       the publication date (default: today, or NOTICE_BUILD_DATE); also the file name
+  --effective  when the revision takes effect, if later than --date`;
+
+let values: { summary?: string | undefined; date?: string | undefined; effective?: string | undefined; help?: boolean | undefined };
+try {
+	({ values } = parseArgs({
+		options: {
+			summary: { type: 'string' },
+			date: { type: 'string' },
+			effective: { type: 'string' },
+			help: { type: 'boolean', short: 'h' },
+		},
+		strict: true,
+		allowPositionals: false,
+	}));
+} catch (error) {
+	console.error(`${(error as Error).message}\n\n${USAGE}`);
+	process.exit(2);
+}
+if (values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+
 const folder = contentDir();
-const date = values.date ?? todayInHelsinki();
+let today: string;
+try {
+	today = buildDate();
+} catch (error) {
+	console.error(`${(error as Error).message}`);
+	process.exit(1);
+}
+const date = values.date ?? today;
 if (existsSync(join(folder, `${date}.mdx`))) {
 	console.error(
 		`${folder}: ${date}.mdx already exists: there is a revision published on ${date}.\n  Fix: edit that file if it is not sealed yet, or give another date with --date YYYY-MM-DD.`,
 	);
 	process.exit(1);
 }
-const check = checkFolderOnDisk(folder);
+const check = checkFolderOnDisk(folder, { buildDate: today });
 if (check.problems.length > 0) {
-	console.error(describeProblems(folder, check));
+	console.error(describeProblems(folder, check.problems));
 	console.error('\nFix these first: a new revision starts from a folder that builds.');
 	process.exit(1);
 }
@@ -33,6 +61,7 @@ if (check.problems.length > 0) {
 try {
 	const { fileName, source } = scaffoldRevision(check.revisions, {
 		date,
+		today,
 		summary: values.summary ?? '',
 		effective: values.effective,
 	});
@@ -45,6 +74,10 @@ Next:
   2. Preview it: npm run dev, then open http://localhost:4321/tietosuojaseloste/${date}/
   3. When it is final, seal it: npm run revision:seal -- ${fileName}
   4. Commit both files (${fileName} and sealed.json) and publish.`);
+	const warnings = warningsForFile({ fileName, bytes: Buffer.from(source) });
+	if (warnings.length > 0) {
+		console.log(`\nWarning, to fix while you edit:\n${warnings.map((warning) => formatProblem(warning, folder)).join('\n')}`);
+	}
 } catch (error) {
 	if (!(error instanceof EditorCommandError)) throw error;
 	console.error(`${folder}: ${error.message}\n  Fix: ${error.hint}`);

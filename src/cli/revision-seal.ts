@@ -2,19 +2,37 @@
 // published (all unsealed ones, or those named) in sealed.json, after the folder passes every check.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEAL_MANIFEST } from '../lib/revision-check.ts';
-import { checkFolderOnDisk, describeProblems } from '../lib/revision-folder.ts';
+import { parseArgs } from 'node:util';
+import { checkFolderOnDisk } from '../lib/revision-folder.ts';
 import { sealRevisions } from '../lib/revision-scaffold.ts';
-import { contentDir } from '../lib/site-settings.ts';
+import { describeProblems, SEAL_MANIFEST } from '../lib/sealed-record.ts';
+import { buildDate, contentDir } from '../lib/site-settings.ts';
+
+const USAGE = `Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]
+
+  Seals every revision not sealed yet, or only those named, in ${SEAL_MANIFEST}.`;
+
+let named: string[];
+try {
+	named = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }).positionals;
+	if (process.argv.includes('--help') || process.argv.includes('-h')) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+} catch (error) {
+	console.error(`${(error as Error).message}\n\n${USAGE}`);
+	process.exit(2);
+}
 
 const folder = contentDir();
-const check = checkFolderOnDisk(folder);
-if (check.problems.length > 0) {
-	console.error(describeProblems(folder, check));
+const check = checkFolderOnDisk(folder, { buildDate: buildDate() });
+// An unsealed revision dated before today is the one refusal that sealing itself fixes.
+const problems = check.problems.filter((problem) => problem.code !== 'unsealed');
+if (problems.length > 0) {
+	console.error(describeProblems(folder, problems));
 	console.error('\nNothing was sealed: only a folder that builds can be sealed.');
 	process.exit(1);
 }
-const named = process.argv.slice(2);
 const unknown = named.filter(
 	(name) => !check.revisions.some((revision) => revision.fileName === name || revision.published === name),
 );
@@ -22,7 +40,7 @@ if (unknown.length > 0) {
 	console.error(`${folder}: no revision named ${unknown.join(', ')}.\n  Fix: name revisions as YYYY-MM-DD.mdx, or name none to seal every unsealed one.`);
 	process.exit(1);
 }
-const { manifest, added } = sealRevisions(check.sealed, check.revisions, named);
+const { manifest, added } = sealRevisions(check.sealed ?? undefined, check.revisions, named);
 if (added.length === 0) {
 	console.log(`Nothing to seal: every revision in ${folder} is sealed already.`);
 } else {

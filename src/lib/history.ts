@@ -56,6 +56,8 @@ export interface RevisionStatusView {
 	replacedBy?: RevisionLink;
 	/** For the current revision: changes already published and taking effect later. */
 	announcements: RevisionLink[];
+	/** Only under `astro dev`: published after the build date, shown as a preview. */
+	scheduled?: true;
 }
 
 /** The link form of a revision. */

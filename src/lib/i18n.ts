@@ -36,6 +36,8 @@ const fi = {
 	'history.earlier.current': 'Lue voimassa oleva tietosuojaseloste',
 	'history.upcoming.title': 'Tämä versio tulee voimaan',
 	'history.upcoming.current': 'Siihen asti on voimassa',
+	'history.scheduled.title': 'Esikatselu: tätä versiota ei ole vielä julkaistu.',
+	'history.scheduled.when': 'Se julkaistaan',
 	'history.announce': 'Tietosuojaseloste muuttuu',
 	'history.announce.read': 'Lue uusi versio',
 	'history.announce.changes': 'katso, mitä muuttuu',

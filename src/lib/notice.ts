@@ -71,7 +71,10 @@ async function build(): Promise<NoticeHistory> {
 		statusOf: (revision) => describeStatus(revision, revisions, date).status,
 		previousOf: (revision) => previousRevision(revision, revisions),
 		nextOf: (revision) => nextRevision(revision, revisions),
-		statusViewOf: (revision) => describeStatus(revision, revisions, date),
+		statusViewOf: (revision) => ({
+			...describeStatus(revision, revisions, date),
+			...(revision.scheduled ? { scheduled: true as const } : {}),
+		}),
 		blocksOf: (revision) => {
 			let blocks = blockCache.get(revision.published);
 			if (!blocks) {

@@ -1,64 +1,75 @@
-import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
-import type { IsoDate } from './dates.ts';
+import { formatFinnishDate, type IsoDate } from './dates.ts';
 import { sortOldestFirst, type RevisionInfo } from './revisions.ts';
 import { REVISION_FIELDS, revisionFrontmatterSchema } from './revision-schema.ts';
+import {
+	checkAgainstWitness,
+	checkSeals,
+	decodeUtf8,
+	sha256,
+	type DatedFile,
+	type RecordProblem,
+	type SealManifest,
+	type SealWording,
+	type WitnessedFile,
+} from './sealed-record.ts';
 
-/** A file found in the revisions folder, as raw text. */
+/** A file found in the revisions folder, as the bytes on disk. */
 export interface RevisionFile {
 	fileName: string;
-	source: string;
+	bytes: Uint8Array;
 }
-
-/** The sealed manifest: file name → SHA-256 (hex) of every published revision file. */
-export type SealManifest = Record<string, string>;
 
 /** One mistake in the revisions folder, worded for the editor who made it. */
-export interface RevisionProblem {
-	/** The file at fault, relative to the revisions folder; absent when the folder itself is at fault. */
-	file?: string;
-	/** 1-based line in the file, where the mistake has one. */
-	line?: number;
-	/** What is wrong. */
-	message: string;
-	/** How to fix it. */
-	hint: string;
-}
+export type RevisionProblem = RecordProblem;
 
 /** A revision that passed every check. */
 export interface CheckedRevision extends RevisionInfo {
 	fileName: string;
 	/** The text below the front matter. */
 	body: string;
-	/** SHA-256 (hex) of the whole file, as sealed. */
+	/** The file's line on which the body starts. */
+	bodyLine: number;
+	/** SHA-256 (hex) of the file's bytes, as sealed. */
 	sha256: string;
 }
 
 /** The outcome of checking a revisions folder. */
 export interface FolderCheck {
+	/** Every revision that passed, scheduled ones included, oldest first. */
 	revisions: CheckedRevision[];
 	problems: RevisionProblem[];
-	/** Revisions that build but are not in the sealed manifest yet. */
+	/** Mistakes that do not stop the build, worded like problems. */
+	warnings: RevisionProblem[];
+	/** Revisions published on the build date and not sealed yet: the editor's working copy. */
 	unsealed: string[];
+	/** Revisions published after the build date: nothing of them goes online yet. */
+	scheduled: CheckedRevision[];
 }
 
-/** The name of the sealed manifest beside the revisions. */
-export const SEAL_MANIFEST = 'sealed.json';
+/** What a folder check needs besides the files. */
+export interface FolderCheckOptions {
+	/** The sealed manifest; undefined when the folder has none, which is refused; null when it is unreadable, refused already. */
+	sealed: SealManifest | undefined | null;
+	/** The day the build treats as today. */
+	buildDate: IsoDate;
+	/** The folder as the editor names it, for the commands in the hints. */
+	folder?: string;
+	/** What the published site lists (NOTICE_PUBLISHED_VERSIONS), with the name it was read from. */
+	witness?: { name: string; files: readonly WitnessedFile[] } | undefined;
+}
 
 const REVISION_FILE = /^(\d{4}-\d{2}-\d{2})\.mdx$/;
 const FIELD_LIST = REVISION_FIELDS.join(', ');
 
-/** SHA-256 of a file's text in hex, the fingerprint sealed and published in `versiot.json`. */
-export function sha256(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Formats a problem as an editor reads it: where (folder/file:line), what is wrong, how to fix it. */
-export function formatProblem(problem: RevisionProblem, folder?: string): string {
-	const path = problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file;
-	const where = problem.line ? `${path}:${problem.line}` : path;
-	return `${where}: ${problem.message}\n  Fix: ${problem.hint}`;
+/** The seal rules' hints, worded for the notice's revisions. */
+export function revisionSealWording(folder: string): SealWording {
+	return {
+		folder,
+		sealCommand: 'npm run revision:seal',
+		changeInstead: 'make a new revision with npm run revision:new',
+	};
 }
 
 /** Splits a revision into its front matter text and body, with the body's first line number. */
@@ -80,9 +91,9 @@ type FileCheck =
 	| { ok: true; revision: CheckedRevision }
 	| { ok: false; problems: RevisionProblem[]; published?: IsoDate };
 
-/** Checks one file on its own: name, front matter and MDX. */
+/** Checks one file on its own: name, encoding, front matter and MDX. */
 export function checkRevisionFile(file: RevisionFile): FileCheck {
-	const { fileName, source } = file;
+	const { fileName, bytes } = file;
 	const problems: RevisionProblem[] = [];
 	const problem = (message: string, hint: string, line?: number) =>
 		problems.push(line === undefined ? { file: fileName, message, hint } : { file: fileName, line, message, hint });
@@ -92,6 +103,27 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 		problem(
 			'the file name is not a publication date.',
 			'name the file after the day it is published, as YYYY-MM-DD.mdx (for example 2026-03-01.mdx).',
+		);
+		return { ok: false, problems };
+	}
+
+	const decoded = decodeUtf8(bytes);
+	if (!('text' in decoded)) {
+		const hex = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
+		problem(
+			`the file is not UTF-8 text: byte ${decoded.offset} (0x${hex}) is not part of any character.`,
+			'save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.',
+			decoded.line,
+		);
+		return { ok: false, problems };
+	}
+	const source = decoded.text;
+	const control = findControlCharacter(source);
+	if (control) {
+		problem(
+			`the text contains the invisible character ${control.name}, which can make the text read differently from what it says.`,
+			'delete it: a revision is plain text (your editor may show it as a box, a code, or nothing at all).',
+			control.line,
 		);
 		return { ok: false, problems };
 	}
@@ -176,7 +208,57 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 	if (problems.length > 0) return refused();
 	return {
 		ok: true,
-		revision: { fileName, title, published, effective, summary, body, sha256: sha256(source) },
+		revision: { fileName, title, published, effective, summary, body, bodyLine: parts.bodyLine, sha256: sha256(bytes) },
+	};
+}
+
+/**
+ * A revision stating a day of its own ("viimeksi päivitetty 11.3.2018") that is not its
+ * publication date: worth a warning, as a copied revision keeps its predecessor's date.
+ */
+export function statedDateWarnings(
+	revision: Pick<CheckedRevision, 'fileName' | 'published' | 'body' | 'bodyLine'>,
+): RevisionProblem[] {
+	const warnings: RevisionProblem[] = [];
+	const lines = revision.body.split('\n');
+	lines.forEach((text, index) => {
+		for (const match of text.matchAll(STATED_DATE)) {
+			const [, day, month, year] = match.map(Number) as [number, number, number, number];
+			const stated = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+			if (stated === revision.published) continue;
+			warnings.push({
+				file: revision.fileName,
+				line: revision.bodyLine + index,
+				message: `the text says "${match[0]}", but the revision is published on ${formatFinnishDate(revision.published)}.`,
+				hint: `write the publication date in the text (${formatFinnishDate(revision.published)}), or take the date out: the page shows the publication date itself.`,
+			});
+		}
+	});
+	return warnings;
+}
+
+/** The warnings one file gets on its own (none when it is refused). */
+export function warningsForFile(file: RevisionFile): RevisionProblem[] {
+	const result = checkRevisionFile(file);
+	return result.ok ? statedDateWarnings(result.revision) : [];
+}
+
+/** A date the text gives as its own: "päivitetty 11.3.2018", "muutettu viimeksi 1.6.2020". */
+const STATED_DATE = /(?:päivitetty|muutettu|päivätty)\s+(?:viimeksi\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})/giu;
+
+/**
+ * Characters a reader cannot see that change what the text says or how it reads: controls
+ * other than tab and line breaks, and the bidirectional overrides used to disguise text.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+function findControlCharacter(text: string): { name: string; line: number } | undefined {
+	const match = INVISIBLE.exec(text);
+	if (!match) return undefined;
+	const code = match[0].codePointAt(0) ?? 0;
+	return {
+		name: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+		line: text.slice(0, match.index).split('\n').length,
 	};
 }
 
@@ -202,7 +284,15 @@ function checkMdxBody(fileName: string, body: string, bodyLine: number): Revisio
 	walk(tree, (node) => {
 		const line = (node.position?.start.line ?? 1) + bodyLine - 1;
 		const kind = CODE_NODES[node.type];
-		if (kind) {
+		if (node.type === 'code') {
+			// Code would be highlighted with inline styles that the CSP blocks; a notice has none.
+			problems.push({
+				file: fileName,
+				line,
+				message: 'the text contains a code block (a ``` fence), which a revision may not have.',
+				hint: 'a notice has no code: remove the ``` lines and write the text as a paragraph or a list.',
+			});
+		} else if (kind) {
 			problems.push({
 				file: fileName,
 				line,
@@ -273,14 +363,10 @@ function fieldHint(field: string, nameDate: IsoDate): string {
 
 /**
  * Checks a whole revisions folder: each file, then the history as a whole (order, summaries,
- * real changes) and the sealed manifest. `sealed` is undefined when the folder has no manifest.
+ * real changes), the seals and, when given, what the published site says it published.
  */
-export function checkRevisionFolder(
-	files: readonly RevisionFile[],
-	sealed: SealManifest | undefined,
-	/** The folder as the editor names it, for the commands in the hints. */
-	folder = 'content/tietosuojaseloste',
-): FolderCheck {
+export function checkRevisionFolder(files: readonly RevisionFile[], options: FolderCheckOptions): FolderCheck {
+	const { sealed, buildDate, folder = 'content/tietosuojaseloste', witness } = options;
 	const problems: RevisionProblem[] = [];
 	const revisions: CheckedRevision[] = [];
 	// Every publication date written, also in files refused for other reasons, to catch copies.
@@ -321,35 +407,65 @@ export function checkRevisionFolder(
 				hint: fieldHint('summary', revision.published),
 			});
 		}
-		if (revision.body.trim() === previous.body.trim()) {
-			problems.push({
-				file: revision.fileName,
-				message: `the text is identical to the previous revision, ${previous.fileName}.`,
-				hint: 'a new revision must change the notice: edit its text, or delete the file if nothing changed.',
-			});
-		}
+		problems.push(...sameTextProblems(revision, previous));
+		problems.push(...effectiveOrderProblems(revision, previous));
 	});
 
-	const present = new Map(files.map((file) => [file.fileName, file]));
-	for (const [fileName, digest] of Object.entries(sealed ?? {})) {
-		const file = present.get(fileName);
-		if (!file) {
-			problems.push({
-				file: fileName,
-				message: `${fileName} was published and cannot be removed.`,
-				hint: `restore it from version control (git checkout -- ${folder}/${fileName}); to change the notice, make a new revision.`,
-			});
-		} else if (sha256(file.source) !== digest) {
-			problems.push({
-				file: fileName,
-				message: `${fileName} was published and cannot change; make a new revision instead.`,
-				hint: `undo the edit (git checkout -- ${folder}/${fileName}) and copy your change into a new revision with npm run revision:new.`,
-			});
-		}
-	}
-	const unsealed = files
-		.map((file) => file.fileName)
-		.filter((fileName) => REVISION_FILE.test(fileName) && !(sealed && fileName in sealed));
+	// Every file the folder holds is under the seal rules, also one refused for another reason.
+	const dated: DatedFile[] = files.flatMap((file) => {
+		const date = REVISION_FILE.exec(file.fileName)?.[1];
+		if (!date) return [];
+		const decoded = decodeUtf8(file.bytes);
+		return [{ fileName: file.fileName, date, sha256: sha256(file.bytes), ...('text' in decoded ? { text: decoded.text } : {}) }];
+	});
+	const wording = revisionSealWording(folder);
+	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.
+	const seals = sealed === null ? { problems: [], unsealedToday: [], scheduled: dated.filter((each) => each.date > buildDate) } : checkSeals(dated, sealed, buildDate, wording);
+	problems.push(...seals.problems);
+	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
 
-	return { revisions: ordered, problems, unsealed };
+	const scheduled = new Set(seals.scheduled.map((file) => file.fileName));
+	return {
+		revisions: ordered,
+		problems,
+		warnings: ordered.flatMap((revision) => statedDateWarnings(revision)),
+		unsealed: seals.unsealedToday,
+		scheduled: ordered.filter((revision) => scheduled.has(revision.fileName)),
+	};
+}
+
+/** The text as a reader perceives it: composed letters, every run of whitespace one space. */
+function perceivedText(revision: Pick<CheckedRevision, 'title' | 'body'>): string {
+	return `${revision.title}\n${revision.body}`.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** A revision must change what a reader sees: not nothing, and not only its whitespace or letter encoding. */
+function sameTextProblems(revision: CheckedRevision, previous: CheckedRevision): RevisionProblem[] {
+	if (perceivedText(revision) !== perceivedText(previous)) return [];
+	const identical = revision.title === previous.title && revision.body.trim() === previous.body.trim();
+	return [
+		{
+			file: revision.fileName,
+			message: identical
+				? `the text is identical to the previous revision, ${previous.fileName}.`
+				: `the text differs from the previous revision, ${previous.fileName}, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.`,
+			hint: 'a new revision must change the notice: edit its text, or delete the file if nothing changed.',
+		},
+	];
+}
+
+/** Revisions take effect in the order they are published, or one of them would never be in force. */
+function effectiveOrderProblems(revision: CheckedRevision, previous: CheckedRevision): RevisionProblem[] {
+	if (revision.effective > previous.effective) return [];
+	const when =
+		revision.effective === previous.effective
+			? `on the same day as ${previous.fileName} (${previous.effective})`
+			: `before ${previous.fileName} (effective ${previous.effective})`;
+	return [
+		{
+			file: revision.fileName,
+			message: `"effective" is ${revision.effective}: this revision would take effect ${when}, which was published earlier, so ${previous.fileName} would never be in force as announced.`,
+			hint: `revisions take effect in the order they are published: give ${revision.fileName} an effective date after ${previous.effective}.`,
+		},
+	];
 }

@@ -1,88 +1,69 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import {
-	checkRevisionFolder,
-	formatProblem,
-	SEAL_MANIFEST,
-	type FolderCheck,
-	type RevisionFile,
-	type SealManifest,
-} from './revision-check.ts';
+// Node-only: the notice's revisions folder read from disk and checked, shared by the build, the
+// dev server and the editor commands so that all refuse exactly the same mistakes in the same words.
+import type { IsoDate } from './dates.ts';
+import { checkRevisionFolder, type FolderCheck } from './revision-check.ts';
+import { readRecordFolder, readWitness, type Witness } from './sealed-record-fs.ts';
+import type { SealManifest, WitnessedFile } from './sealed-record.ts';
 
 /** A revisions folder checked on disk: the folder's own path beside the check's outcome. */
 export interface FolderOnDisk extends FolderCheck {
 	/** The folder's absolute path. */
 	path: string;
-	/** The sealed manifest as found, if the folder has one. */
-	sealed: SealManifest | undefined;
+	/** The sealed manifest as found: undefined when there is none, null when it is unreadable. */
+	sealed: SealManifest | undefined | null;
 }
+
+/** What a check on disk needs besides the folder. */
+export interface FolderOnDiskOptions {
+	/** The day the build treats as today. */
+	buildDate: IsoDate;
+	/** The project root that a relative folder is resolved against. */
+	root?: string;
+	/** What the published site lists, read with `readPublishedVersions`. */
+	witness?: Witness | undefined;
+}
+
+/** Reads a revisions folder and checks it. */
+export function checkFolderOnDisk(folder: string, options: FolderOnDiskOptions): FolderOnDisk {
+	const { buildDate, root = process.cwd(), witness } = options;
+	const read = readRecordFolder(folder, root, {
+		message: 'the revisions folder does not exist.',
+		hint: 'set NOTICE_CONTENT_DIR to a folder of YYYY-MM-DD.mdx revisions, or unset it to use content/tietosuojaseloste.',
+	});
+	const { path } = read;
+	if (!read.exists) {
+		return { path, sealed: undefined, revisions: [], problems: read.problems, warnings: [], unsealed: [], scheduled: [] };
+	}
+	const check = checkRevisionFolder(read.files, { sealed: read.sealed, buildDate, folder, witness });
+	return { path, sealed: read.sealed, ...check, problems: [...read.problems, ...check.problems] };
+}
+
+/** The environment variable naming the published `versiot.json` that the build must agree with. */
+export const PUBLISHED_VERSIONS_VARIABLE = 'NOTICE_PUBLISHED_VERSIONS';
 
 /**
- * Reads a revisions folder and checks it. Shared by the build and the editor commands, so that
- * both refuse exactly the same mistakes with the same words.
+ * Reads the published `versiot.json` named by NOTICE_PUBLISHED_VERSIONS, if set: every revision
+ * it lists, with the fingerprint the public was shown.
  */
-export function checkFolderOnDisk(folder: string, root: string = process.cwd()): FolderOnDisk {
-	const path = isAbsolute(folder) ? folder : resolve(root, folder);
-	const refused = (message: string, hint: string, file?: string): FolderOnDisk => ({
-		path,
-		sealed: undefined,
-		revisions: [],
-		unsealed: [],
-		problems: [file === undefined ? { message, hint } : { file, message, hint }],
-	});
-
-	if (!existsSync(path) || !statSync(path).isDirectory()) {
-		return refused(
-			'the revisions folder does not exist.',
-			'set NOTICE_CONTENT_DIR to a folder of YYYY-MM-DD.mdx revisions, or unset it to use content/tietosuojaseloste.',
-		);
-	}
-	const names = readdirSync(path)
-		.filter((name) => !name.startsWith('.') && name !== SEAL_MANIFEST)
-		.sort();
-	const files: RevisionFile[] = names.map((fileName) => ({
-		fileName,
-		source: readFileSync(join(path, fileName), 'utf8'),
-	}));
-
-	const manifestPath = join(path, SEAL_MANIFEST);
-	let sealed: SealManifest | undefined;
-	if (existsSync(manifestPath)) {
-		const parsed = parseManifest(readFileSync(manifestPath, 'utf8'));
-		if (!parsed) {
-			return refused(
-				'the seal manifest is not a JSON object of "YYYY-MM-DD.mdx": "sha256" pairs.',
-				`restore it from version control (git checkout -- ${folder}/${SEAL_MANIFEST}), then seal again with npm run revision:seal.`,
-				SEAL_MANIFEST,
-			);
-		}
-		sealed = parsed;
-	}
-	return { path, sealed, ...checkRevisionFolder(files, sealed, folder) };
+export async function readPublishedVersions(
+	env: Record<string, string | undefined> = process.env,
+	root: string = process.cwd(),
+): Promise<Awaited<ReturnType<typeof readWitness>> | undefined> {
+	const source = env[PUBLISHED_VERSIONS_VARIABLE]?.trim();
+	if (!source) return undefined;
+	return readWitness(source, root, PUBLISHED_VERSIONS_VARIABLE, listPublishedRevisions);
 }
 
-function parseManifest(text: string): SealManifest | undefined {
-	try {
-		const manifest: unknown = JSON.parse(text);
-		if (
-			typeof manifest === 'object' &&
-			manifest !== null &&
-			!Array.isArray(manifest) &&
-			Object.values(manifest).every((digest) => typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest))
-		) {
-			return manifest as SealManifest;
-		}
-	} catch {
-		// Not JSON: refused by the caller with the fix.
+/** The revisions a published `versiot.json` lists, or undefined when it is not one. */
+export function listPublishedRevisions(json: unknown): WitnessedFile[] | undefined {
+	const revisions = (json as { revisions?: unknown } | null)?.revisions;
+	if (!Array.isArray(revisions)) return undefined;
+	const files: WitnessedFile[] = [];
+	for (const revision of revisions as { published?: unknown; sha256?: unknown }[]) {
+		const { published, sha256 } = revision ?? {};
+		if (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return undefined;
+		if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+		files.push({ fileName: `${published}.mdx`, sha256 });
 	}
-	return undefined;
-}
-
-/** The report an editor reads when a folder is refused. */
-export function describeProblems(folder: string, check: FolderCheck): string {
-	const count = check.problems.length;
-	return (
-		`${count} ${count === 1 ? 'mistake' : 'mistakes'} in ${folder}:\n\n` +
-		check.problems.map((problem) => formatProblem(problem, folder)).join('\n\n')
-	);
+	return files;
 }

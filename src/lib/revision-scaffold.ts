@@ -1,9 +1,12 @@
-import type { CheckedRevision, SealManifest } from './revision-check.ts';
+import type { CheckedRevision } from './revision-check.ts';
+import type { SealManifest } from './sealed-record.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 
 /** What an editor asks for when starting a new revision. */
 export interface NewRevisionRequest {
 	date: IsoDate;
+	/** The day the command runs (NOTICE_BUILD_DATE or today): a revision is never dated before it. */
+	today: IsoDate;
 	summary: string;
 	effective?: IsoDate | undefined;
 }
@@ -26,7 +29,7 @@ export function scaffoldRevision(
 	revisions: readonly CheckedRevision[],
 	request: NewRevisionRequest,
 ): { fileName: string; source: string } {
-	const { date, summary, effective } = request;
+	const { date, today, summary, effective } = request;
 	if (!isIsoDate(date)) {
 		throw new EditorCommandError(`"${date}" is not a real date.`, 'give the date as YYYY-MM-DD, e.g. --date 2026-03-01.');
 	}
@@ -59,12 +62,25 @@ export function scaffoldRevision(
 			'a new revision comes after every earlier one: give a later date with --date YYYY-MM-DD.',
 		);
 	}
+	if (date < today) {
+		throw new EditorCommandError(
+			`${date} is before today (${today}): a revision cannot be published in the past.`,
+			'leave --date out to publish today, or give today or a later day as YYYY-MM-DD.',
+		);
+	}
+	const takesEffect = effective ?? date;
+	if (takesEffect <= latest.effective) {
+		throw new EditorCommandError(
+			`the new revision would take effect on ${takesEffect}, not after ${latest.fileName} (effective ${latest.effective}).`,
+			`revisions take effect in the order they are published: give --effective a date after ${latest.effective}.`,
+		);
+	}
+	// JSON strings are valid YAML: any title or summary (colons, #, quotes, line breaks) is kept as written.
 	const frontmatter = [
 		'---',
-		`title: ${latest.title}`,
+		`title: ${JSON.stringify(latest.title)}`,
 		`published: ${date}`,
 		...(effective && effective !== date ? [`effective: ${effective}`] : []),
-		// JSON strings are valid YAML, so any summary (colons, quotes) is written safely.
 		`summary: ${JSON.stringify(summary.trim())}`,
 		'---',
 	].join('\n');

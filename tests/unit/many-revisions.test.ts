@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRevisionFolder, type SealManifest } from '../../src/lib/revision-check.ts';
+import { checkRevisionFolder } from '../../src/lib/revision-check.ts';
+import type { SealManifest } from '../../src/lib/sealed-record.ts';
 import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'many-revisions-'));
@@ -14,11 +15,11 @@ describe.each([1, 2, 9, 200])('a generated history of %i revisions', (count) => 
 	const files = readdirSync(folder)
 		.filter((name) => name.endsWith('.mdx'))
 		.sort()
-		.map((fileName) => ({ fileName, source: readFileSync(join(folder, fileName), 'utf8') }));
+		.map((fileName) => ({ fileName, bytes: readFileSync(join(folder, fileName)) }));
 	const sealed = JSON.parse(readFileSync(join(folder, 'sealed.json'), 'utf8')) as SealManifest;
 
 	it('passes every revision check, sealed', () => {
-		const result = checkRevisionFolder(files, sealed);
+		const result = checkRevisionFolder(files, { sealed, buildDate: '2026-12-02' });
 		expect(result.problems).toEqual([]);
 		expect(result.unsealed).toEqual([]);
 		expect(result.revisions).toHaveLength(count);

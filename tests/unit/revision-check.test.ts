@@ -1,37 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import {
-	checkRevisionFile,
-	checkRevisionFolder,
-	formatProblem,
-	sha256,
-	type RevisionFile,
-	type SealManifest,
-} from '../../src/lib/revision-check.ts';
+import { checkRevisionFile, checkRevisionFolder, type RevisionFile } from '../../src/lib/revision-check.ts';
+import { formatProblem, sha256, type SealManifest } from '../../src/lib/sealed-record.ts';
 
 const FOLDER = 'content/tietosuojaseloste';
+/** The day the tests build on: after every revision they write. */
+const TODAY = '2026-12-02';
+const file = (fileName: string, text: string | Uint8Array): RevisionFile => ({
+	fileName,
+	bytes: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
+});
 const frontmatter = (published: string, extra = '') =>
 	`---\ntitle: Solinum Oy Tietosuojaseloste\npublished: ${published}\n${extra}---\n`;
-const revision = (published: string, body: string, extra = ''): RevisionFile => ({
-	fileName: `${published}.mdx`,
-	source: frontmatter(published, extra) + body,
-});
+const revision = (published: string, body: string, extra = ''): RevisionFile =>
+	file(`${published}.mdx`, frontmatter(published, extra) + body);
 const first = revision('2026-03-01', 'Ensimmäinen teksti.\n');
 const second = revision('2026-04-01', 'Toinen teksti.\n', 'summary: "Muutettu tekstiä."\n');
 
+/** A manifest sealing every file as it is: the state of a folder whose history is in order. */
+const sealAll = (files: readonly RevisionFile[]): SealManifest =>
+	Object.fromEntries(
+		files.filter((each) => /^\d{4}-\d{2}-\d{2}\.mdx$/.test(each.fileName)).map((each) => [each.fileName, sha256(each.bytes)]),
+	);
+
 /** The messages an editor reads for a folder, exactly as the build prints them. */
-const messagesFor = (files: RevisionFile[], sealed?: SealManifest) =>
-	checkRevisionFolder(files, sealed).problems.map((problem) => formatProblem(problem, FOLDER));
+const messagesFor = (files: RevisionFile[], sealed: SealManifest | null = sealAll(files), buildDate = TODAY) =>
+	checkRevisionFolder(files, { sealed: sealed ?? undefined, buildDate }).problems.map((problem) => formatProblem(problem, FOLDER));
 
 describe('the build refuses each kind of mistake with a message naming the file', () => {
 	it.each<[string, RevisionFile[], string[]]>([
 		[
 			'1. front matter missing',
-			[{ fileName: '2026-03-01.mdx', source: 'Teksti.\n' }],
+			[file('2026-03-01.mdx', 'Teksti.\n')],
 			[`${FOLDER}/2026-03-01.mdx:1: the front matter is missing.\n  Fix: start the file with a block between two "---" lines holding title, published and summary.`],
 		],
 		[
 			'1. front matter unparsable',
-			[{ fileName: '2026-03-01.mdx', source: '---\ntitle: [Solinum\npublished: 2026-03-01\n---\nTeksti.\n' }],
+			[file('2026-03-01.mdx', '---\ntitle: [Solinum\npublished: 2026-03-01\n---\nTeksti.\n')],
 			[`${FOLDER}/2026-03-01.mdx:3: the front matter is not valid YAML (missed comma between flow collection entries).\n  Fix: write each field on its own line as "field: value"; put quotes around a summary that contains a colon.`],
 		],
 		[
@@ -41,27 +45,27 @@ describe('the build refuses each kind of mistake with a message naming the file'
 		],
 		[
 			'2. published missing',
-			[{ fileName: '2026-03-01.mdx', source: '---\ntitle: T\n---\nTeksti.\n' }],
+			[file('2026-03-01.mdx', '---\ntitle: T\n---\nTeksti.\n')],
 			[`${FOLDER}/2026-03-01.mdx: the front matter has no "published".\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-03-01`],
 		],
 		[
 			'2. published not a real date',
-			[{ fileName: '2026-02-28.mdx', source: `${frontmatter('2026-02-30')}Teksti.\n` }],
+			[file('2026-02-28.mdx', `${frontmatter('2026-02-30')}Teksti.\n`)],
 			[`${FOLDER}/2026-02-28.mdx: "published" is "2026-02-30", which is not a real date.\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-02-28`],
 		],
 		[
 			'2. published differs from the file name',
-			[{ fileName: '2026-03-02.mdx', source: `${frontmatter('2026-03-01')}Teksti.\n` }],
+			[file('2026-03-02.mdx', `${frontmatter('2026-03-01')}Teksti.\n`)],
 			[`${FOLDER}/2026-03-02.mdx: "published" is 2026-03-01 but the file is named 2026-03-02.mdx.\n  Fix: the publication date and the file name must be the same day: rename the file or correct the date.`],
 		],
 		[
 			'2. file name not YYYY-MM-DD.mdx',
-			[{ fileName: 'tietosuojaseloste-uusi.mdx', source: `${frontmatter('2026-03-01')}Teksti.\n` }],
+			[file('tietosuojaseloste-uusi.mdx', `${frontmatter('2026-03-01')}Teksti.\n`)],
 			[`${FOLDER}/tietosuojaseloste-uusi.mdx: the file name is not a publication date.\n  Fix: name the file after the day it is published, as YYYY-MM-DD.mdx (for example 2026-03-01.mdx).`],
 		],
 		[
 			'3. two revisions with the same date',
-			[first, { fileName: '2026-03-02.mdx', source: `${frontmatter('2026-03-01', 'summary: "Kopio."\n')}Kopio.\n` }],
+			[first, file('2026-03-02.mdx', `${frontmatter('2026-03-01', 'summary: "Kopio."\n')}Kopio.\n`)],
 			[
 				`${FOLDER}/2026-03-02.mdx: "published" is 2026-03-01 but the file is named 2026-03-02.mdx.\n  Fix: the publication date and the file name must be the same day: rename the file or correct the date.`,
 				`${FOLDER}/2026-03-02.mdx: "published" is 2026-03-01, the same day as 2026-03-01.mdx.\n  Fix: each day has at most one revision: set "published" to the date in this file's name, or merge the two files.`,
@@ -116,6 +120,41 @@ describe('the build refuses each kind of mistake with a message naming the file'
 			[`${FOLDER}/2026-03-01.mdx:5: the link "javascript:alert(1)" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`],
 		],
 		[
+			'6. a code block: a notice has no code, and highlighting would break the CSP',
+			[revision('2026-03-01', 'Teksti.\n\n```\nkoodi\n```\n')],
+			[`${FOLDER}/2026-03-01.mdx:7: the text contains a code block (a \`\`\` fence), which a revision may not have.\n  Fix: a notice has no code: remove the \`\`\` lines and write the text as a paragraph or a list.`],
+		],
+		[
+			'6. bytes that are not UTF-8, with the byte offset',
+			[file('2026-03-01.mdx', Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}Hyv`), Buffer.from([0xe4]), Buffer.from(' teksti.\n')]))],
+			[`${FOLDER}/2026-03-01.mdx:5: the file is not UTF-8 text: byte 69 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`],
+		],
+		[
+			'6. an invisible character that turns text around',
+			[revision('2026-03-01', 'Teksti.\n\nSäilytämme tietoja \u202Ekuusi\u202C vuotta.\n')],
+			[`${FOLDER}/2026-03-01.mdx:7: the text contains the invisible character U+202E, which can make the text read differently from what it says.\n  Fix: delete it: a revision is plain text (your editor may show it as a box, a code, or nothing at all).`],
+		],
+		[
+			'5. only whitespace changed: a reader would see no change',
+			[first, revision('2026-04-01', 'Ensimmäinen  teksti.\n\n\n', 'summary: "Välilyönti."\n')],
+			[`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`],
+		],
+		[
+			'5. only the Unicode normalization changed (NFD instead of NFC)',
+			[first, revision('2026-04-01', 'Ensimmäinen teksti.\n'.normalize('NFD'), 'summary: "Sama teksti."\n')],
+			[`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`],
+		],
+		[
+			'3. effective dates out of publication order: a revision that would never take effect',
+			[revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'), revision('2026-04-01', 'Toka.\n', 'effective: 2026-07-01\nsummary: "Toka."\n')],
+			[`${FOLDER}/2026-04-01.mdx: "effective" is 2026-07-01: this revision would take effect before 2026-03-01.mdx (effective 2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`],
+		],
+		[
+			'3. two revisions taking effect the same day',
+			[revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'), revision('2026-04-01', 'Toka.\n', 'effective: 2026-09-01\nsummary: "Toka."\n')],
+			[`${FOLDER}/2026-04-01.mdx: "effective" is 2026-09-01: this revision would take effect on the same day as 2026-03-01.mdx (2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`],
+		],
+		[
 			'8. a folder with no revisions',
 			[],
 			[`${FOLDER}: the folder holds no revisions.\n  Fix: add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.`],
@@ -126,38 +165,121 @@ describe('the build refuses each kind of mistake with a message naming the file'
 });
 
 describe('7. sealed history', () => {
-	const sealed = { [first.fileName]: sha256(first.source) };
+	const sealed = { [first.fileName]: sha256(first.bytes), [second.fileName]: sha256(second.bytes) };
+	const edited = file(first.fileName, Buffer.from(first.bytes).toString('utf8').replace('teksti', 'teksti '));
 
-	it('refuses a sealed revision whose bytes changed', () => {
-		const edited = { ...first, source: first.source.replace('teksti', 'teksti ') };
+	it('refuses a sealed revision whose bytes changed, naming both fingerprints', () => {
 		expect(messagesFor([edited, second], sealed)).toEqual([
-			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot change; make a new revision instead.\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-03-01.mdx) and copy your change into a new revision with npm run revision:new.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot change (sealed SHA-256 ${sha256(first.bytes)}, the file now ${sha256(edited.bytes)}).\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-03-01.mdx); to change it, make a new revision with npm run revision:new.`,
 		]);
 	});
 
 	it('refuses a sealed revision that was removed', () => {
 		expect(messagesFor([second], sealed)).toEqual([
-			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-03-01.mdx); to change the notice, make a new revision.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-03-01.mdx); to change it, make a new revision with npm run revision:new.`,
 		]);
 	});
 
-	it('builds unsealed revisions and lists them', () => {
-		const result = checkRevisionFolder([first, second], sealed);
-		expect(result.problems).toEqual([]);
-		expect(result.unsealed).toEqual(['2026-04-01.mdx']);
-		expect(checkRevisionFolder([first, second], undefined).unsealed).toEqual(['2026-03-01.mdx', '2026-04-01.mdx']);
+	it('refuses a folder without its manifest: deleting sealed.json does not switch sealing off', () => {
+		expect(messagesFor([first], null)).toEqual([
+			`${FOLDER}/sealed.json: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json); in a new folder, create it with npm run revision:seal.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published on 2026-03-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run revision:seal -- 2026-03-01.mdx) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
+		]);
 	});
 
-	it('treats a line-ending change as a change: the seal is over bytes', () => {
-		const crlf = { ...first, source: first.source.replace(/\n/g, '\r\n') };
-		expect(messagesFor([crlf], sealed)).toHaveLength(1);
+	it('refuses a revision published before the build date that is not sealed (a line deleted from sealed.json)', () => {
+		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: TODAY });
+		expect(result.problems.map((problem) => [problem.file, problem.code])).toEqual([['2026-04-01.mdx', 'unsealed']]);
+	});
+
+	it('lets the revision published on the build date itself be unsealed, as the working copy', () => {
+		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: '2026-04-01' });
+		expect(result.problems).toEqual([]);
+		expect(result.unsealed).toEqual(['2026-04-01.mdx']);
+		expect(result.scheduled).toEqual([]);
+	});
+
+	it('schedules a revision published after the build date, sealed or not', () => {
+		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: '2026-03-15' });
+		expect(result.problems).toEqual([]);
+		expect(result.unsealed).toEqual([]);
+		expect(result.scheduled.map((revision) => revision.fileName)).toEqual(['2026-04-01.mdx']);
+		expect(result.revisions).toHaveLength(2);
+	});
+
+	it('treats a line-ending change as a change, and says the checkout converted it', () => {
+		const crlf = file(first.fileName, Buffer.from(first.bytes).toString('utf8').replace(/\n/g, '\r\n'));
+		expect(messagesFor([crlf, second], sealed)).toEqual([
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published with LF line endings, and this copy has CRLF: its SHA-256 no longer matches the seal.\n  Fix: Git converted the line endings (core.autocrlf); .gitattributes forbids that for ${FOLDER}: run git add --renormalize ${FOLDER} and git checkout -- ${FOLDER}/2026-03-01.mdx, or check the repository out again.`,
+		]);
+	});
+
+	it('fingerprints bytes, not decoded text: a changed invalid byte breaks the seal too', () => {
+		const bad = (byte: number) => file('2026-03-01.mdx', Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}A`), Buffer.from([byte]), Buffer.from('\n')]));
+		const result = checkRevisionFolder([bad(0xfe)], { sealed: { '2026-03-01.mdx': sha256(bad(0xff).bytes) }, buildDate: TODAY });
+		expect(result.problems.map((problem) => problem.message)).toEqual([
+			'the file is not UTF-8 text: byte 67 (0xFE) is not part of any character.',
+			`2026-03-01.mdx was published and cannot change (sealed SHA-256 ${sha256(bad(0xff).bytes)}, the file now ${sha256(bad(0xfe).bytes)}).`,
+		]);
+	});
+
+	it('gives the same fingerprint as sha256sum: SHA-256 of the bytes, BOM included', () => {
+		const withBom = file('2026-03-01.mdx', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(first.bytes)]));
+		const result = checkRevisionFolder([withBom], { sealed: {}, buildDate: '2026-03-01' });
+		expect(result.problems).toEqual([]);
+		expect(result.revisions[0]?.sha256).toBe(sha256(withBom.bytes));
+		expect(result.revisions[0]?.sha256).not.toBe(sha256(first.bytes));
+	});
+});
+
+describe('the published site is the witness', () => {
+	const witness = (files: RevisionFile[]) => ({
+		name: 'https://www.solinum.fi/tietosuojaseloste/versiot.json',
+		files: files.map((each) => ({ fileName: each.fileName, sha256: sha256(each.bytes) })),
+	});
+	const edited = revision('2026-03-01', 'Ensimmäinen, muutettu teksti.\n');
+
+	it('refuses a published revision edited and then re-sealed, naming both fingerprints', () => {
+		const result = checkRevisionFolder([edited, second], { sealed: sealAll([edited, second]), buildDate: TODAY, witness: witness([first]) });
+		expect(result.problems.map((problem) => formatProblem(problem, FOLDER))).toEqual([
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx differs from what was published: https://www.solinum.fi/tietosuojaseloste/versiot.json gives SHA-256 ${sha256(first.bytes)}, the file has ${sha256(edited.bytes)}.\n  Fix: restore the published text (download it from its sourceUrl in https://www.solinum.fi/tietosuojaseloste/versiot.json, or git checkout the commit that was deployed) and restore its seal; to change it, make a new revision with npm run revision:new.`,
+		]);
+	});
+
+	it('refuses a published revision removed together with its seal', () => {
+		const result = checkRevisionFolder([second], { sealed: sealAll([second]), buildDate: TODAY, witness: witness([first, second]) });
+		expect(result.problems.map((problem) => problem.message)).toEqual([
+			'2026-03-01.mdx is published (https://www.solinum.fi/tietosuojaseloste/versiot.json) but is missing from the folder.',
+		]);
+	});
+
+	it('passes revisions the site has not published yet', () => {
+		const result = checkRevisionFolder([first, second], { sealed: sealAll([first, second]), buildDate: TODAY, witness: witness([first]) });
+		expect(result.problems).toEqual([]);
+	});
+});
+
+describe('warnings', () => {
+	it('warns, naming the line, when the text states a date other than its publication date', () => {
+		const copied = revision('2026-04-01', 'Teksti.\n\nTämä tietosuojaseloste on viimeksi päivitetty 1.3.2026.\n', 'summary: "Muutos."\n');
+		const result = checkRevisionFolder([first, copied], { sealed: sealAll([first, copied]), buildDate: TODAY });
+		expect(result.problems).toEqual([]);
+		expect(result.warnings.map((warning) => formatProblem(warning, FOLDER))).toEqual([
+			`${FOLDER}/2026-04-01.mdx:8: the text says "päivitetty 1.3.2026", but the revision is published on 1.4.2026.\n  Fix: write the publication date in the text (1.4.2026), or take the date out: the page shows the publication date itself.`,
+		]);
+	});
+
+	it('says nothing when the stated date is the publication date', () => {
+		const dated = revision('2026-03-01', 'Tämä tietosuojaseloste on viimeksi päivitetty 1.3.2026.\n');
+		expect(checkRevisionFolder([dated], { sealed: sealAll([dated]), buildDate: TODAY }).warnings).toEqual([]);
 	});
 });
 
 describe('a well-formed history', () => {
 	it('passes and comes back oldest first with effective dates filled in', () => {
 		const upcoming = revision('2026-05-01', 'Kolmas teksti.\n', 'effective: 2026-06-01\nsummary: "Tulossa."\n');
-		const result = checkRevisionFolder([upcoming, second, first], undefined);
+		const files = [upcoming, second, first];
+		const result = checkRevisionFolder(files, { sealed: sealAll(files), buildDate: TODAY });
 		expect(result.problems).toEqual([]);
 		expect(result.revisions.map(({ published, effective }) => [published, effective])).toEqual([
 			['2026-03-01', '2026-03-01'],
@@ -172,5 +294,14 @@ describe('a well-formed history', () => {
 
 	it('escaped < and { are text, not code', () => {
 		expect(checkRevisionFile(revision('2026-03-01', 'Ikä \\< 18 ja \\{huom\\}.\n')).ok).toBe(true);
+	});
+
+	it('accepts a GFM table, as a notice lists retention periods', () => {
+		expect(checkRevisionFile(revision('2026-03-01', '| Tieto | Säilytysaika |\n| --- | --- |\n| Hakemus | 2 vuotta |\n')).ok).toBe(true);
+	});
+
+	it('accepts a change of the title alone: the reader sees it as the heading', () => {
+		const retitled = file('2026-04-01.mdx', `${frontmatter('2026-04-01', 'summary: "Uusi otsikko."\n').replace('Solinum Oy Tietosuojaseloste', 'Solinum Oy:n tietosuojaseloste')}Ensimmäinen teksti.\n`);
+		expect(messagesFor([first, retitled])).toEqual([]);
 	});
 });

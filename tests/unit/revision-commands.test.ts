@@ -2,8 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/revision-check.ts';
 import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
+import { scaffoldRevision } from '../../src/lib/revision-scaffold.ts';
+
+/** The day the commands run on, as NOTICE_BUILD_DATE gives it. */
+const TODAY = '2026-12-01';
 
 /** A scratch copy of the published revisions, so the commands never touch the real folder. */
 function copyOfContent(): string {
@@ -12,16 +18,19 @@ function copyOfContent(): string {
 	return folder;
 }
 
-function run(script: 'revision-new' | 'revision-seal', folder: string, args: string[]) {
+function run(script: 'revision-new' | 'revision-seal', folder: string, args: string[], today = TODAY) {
 	const result = spawnSync(process.execPath, [`src/cli/${script}.ts`, ...args], {
 		encoding: 'utf8',
-		env: { ...process.env, NOTICE_CONTENT_DIR: folder },
+		env: { ...process.env, NOTICE_CONTENT_DIR: folder, NOTICE_BUILD_DATE: today },
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const problemsIn = (folder: string, buildDate = TODAY) =>
+	checkFolderOnDisk(folder, { buildDate }).problems.map((problem) => problem.message);
+
 describe('npm run revision:new', () => {
-	it('copies the newest revision under filled-in front matter and says what to do next', () => {
+	it('copies the newest revision under filled-in front matter, says what to do next, and warns of the copied date', () => {
 		const folder = copyOfContent();
 		const result = run('revision-new', folder, ['--summary', 'Lisätty: evästeet "uusi"', '--date', '2026-12-01', '--effective', '2027-01-01']);
 		expect(result.stderr).toBe('');
@@ -29,20 +38,22 @@ describe('npm run revision:new', () => {
 		const created = readFileSync(join(folder, '2026-12-01.mdx'), 'utf8');
 		const seedBody = readFileSync(join(folder, '2018-03-11.mdx'), 'utf8').split('---\n').slice(2).join('---\n');
 		expect(created).toBe(
-			`---\ntitle: Solinum Oy Tietosuojaseloste\npublished: 2026-12-01\neffective: 2027-01-01\nsummary: "Lisätty: evästeet \\"uusi\\""\n---\n${seedBody}`,
+			`---\ntitle: "Solinum Oy Tietosuojaseloste"\npublished: 2026-12-01\neffective: 2027-01-01\nsummary: "Lisätty: evästeet \\"uusi\\""\n---\n${seedBody}`,
 		);
 		expect(result.stdout).toContain('Next:');
 		expect(result.stdout).toContain('npm run revision:seal -- 2026-12-01.mdx');
+		expect(result.stdout).toContain(
+			`Warning, to fix while you edit:\n${folder}/2026-12-01.mdx:111: the text says "päivitetty 11.3.2018", but the revision is published on 1.12.2026.\n  Fix: write the publication date in the text (1.12.2026), or take the date out: the page shows the publication date itself.`,
+		);
 		// Until the editor changes the text, the build refuses the copy.
-		expect(checkFolderOnDisk(folder).problems.map((problem) => problem.message)).toEqual([
-			'the text is identical to the previous revision, 2018-03-11.mdx.',
-		]);
+		expect(problemsIn(folder)).toEqual(['the text is identical to the previous revision, 2018-03-11.mdx.']);
 	});
 
 	it.each([
 		[['--summary', 'x', '--date', '2018-03-11'], '2018-03-11.mdx already exists: there is a revision published on 2018-03-11.'],
 		[['--summary', 'x', '--date', '2026-02-30'], '"2026-02-30" is not a real date.'],
 		[['--summary', 'x', '--date', '2017-01-01'], '2017-01-01 is before the newest revision, 2018-03-11.mdx.'],
+		[['--summary', 'x', '--date', '2026-11-30'], '2026-11-30 is before today (2026-12-01): a revision cannot be published in the past.'],
 		[['--date', '2026-12-01'], 'the summary is missing.'],
 		[['--summary', 'x', '--date', '2026-12-01', '--effective', '2026-11-01'], 'the effective date "2026-11-01" is not a real date on or after 2026-12-01.'],
 	])('refuses %j', (args, message) => {
@@ -51,6 +62,32 @@ describe('npm run revision:new', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain(`${folder}: ${message}\n  Fix: `);
 		expect(existsSync(join(folder, '2026-12-01.mdx'))).toBe(false);
+	});
+
+	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])('answers %j with its usage, not a stack', (args) => {
+		const result = run('revision-new', copyOfContent(), args);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('Usage: npm run revision:new -- --summary "What changed, in plain words."');
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it.each([
+		'Solinum Oy # tietosuojaseloste',
+		'Tietosuojaseloste: Solinum Oy',
+		'"Lainattu" otsikko',
+		"Yhden 'lainausmerkin' otsikko",
+		'- alkaa viivalla',
+		'[hakasulkeet] ja {aaltosulkeet}',
+		'Takakeno \\ ja tabulaattori\tsekä @ & * ! | > %',
+		'yes',
+		'2026-12-01',
+		'Rivi\u2028erotin ja emoji 🍪',
+	])('writes front matter that reads back exactly, for the title and summary %j', (text) => {
+		const base = checkFolderOnDisk('content/tietosuojaseloste', { buildDate: TODAY }).revisions;
+		const revisions = base.map((revision) => ({ ...revision, title: text }));
+		const { source } = scaffoldRevision(revisions, { date: '2026-12-01', today: TODAY, summary: text });
+		const data = yaml.load(splitFrontmatter(source)?.frontmatter ?? '', { schema: yaml.CORE_SCHEMA });
+		expect(data).toEqual({ title: text, published: '2026-12-01', summary: text });
 	});
 });
 
@@ -70,9 +107,21 @@ describe('npm run revision:seal', () => {
 		expect(after['2026-12-01.mdx']).toMatch(/^[0-9a-f]{64}$/);
 
 		writeFileSync(path, `${readFileSync(path, 'utf8')}Vielä yksi.\n`);
-		expect(checkFolderOnDisk(folder).problems.map((problem) => problem.message)).toEqual([
-			'2026-12-01.mdx was published and cannot change; make a new revision instead.',
+		expect(problemsIn(folder)).toEqual([
+			expect.stringMatching(/^2026-12-01\.mdx was published and cannot change \(sealed SHA-256 [0-9a-f]{64}, the file now [0-9a-f]{64}\)\.$/),
 		]);
+	});
+
+	it('seals a revision published earlier and not sealed, which is the fix the build asks for', () => {
+		const folder = copyOfContent();
+		run('revision-new', folder, ['--summary', 'Muutos.', '--date', '2026-12-01']);
+		const path = join(folder, '2026-12-01.mdx');
+		writeFileSync(path, `${readFileSync(path, 'utf8')}\nUusi kappale.\n`);
+		expect(problemsIn(folder, '2026-12-05')).toEqual([
+			'2026-12-01.mdx was published on 2026-12-01, before the build date 2026-12-05, but is not sealed.',
+		]);
+		expect(run('revision-seal', folder, ['2026-12-01.mdx'], '2026-12-05').status).toBe(0);
+		expect(problemsIn(folder, '2026-12-05')).toEqual([]);
 	});
 
 	it('seals nothing while the folder has a mistake', () => {
@@ -83,5 +132,11 @@ describe('npm run revision:seal', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('Nothing was sealed');
 		expect(readFileSync(join(folder, 'sealed.json'), 'utf8')).toBe(manifest);
+	});
+
+	it('answers an unknown option with its usage', () => {
+		const result = run('revision-seal', copyOfContent(), ['--all']);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]');
 	});
 });

@@ -1,49 +1,136 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFolderOnDisk, describeProblems } from '../../src/lib/revision-folder.ts';
+import { checkFolderOnDisk, listPublishedRevisions, readPublishedVersions } from '../../src/lib/revision-folder.ts';
+import { describeProblems, formatProblem, sha256 } from '../../src/lib/sealed-record.ts';
 
+const TODAY = '2026-12-02';
 const scratch = () => mkdtempSync(join(tmpdir(), 'revisions-'));
+const REVISION = '---\ntitle: T\npublished: 2026-03-01\n---\nTeksti.\n';
+
+/** A folder with one sealed revision, as an editor's checkout has it. */
+function sealedFolder(): string {
+	const folder = scratch();
+	writeFileSync(join(folder, '2026-03-01.mdx'), REVISION);
+	writeFileSync(join(folder, 'sealed.json'), JSON.stringify({ '2026-03-01.mdx': sha256(REVISION) }));
+	return folder;
+}
+const messagesIn = (folder: string) =>
+	checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => formatProblem(problem));
 
 describe('8. the revisions folder itself', () => {
 	it('refuses a NOTICE_CONTENT_DIR that does not exist', () => {
 		const folder = join(scratch(), 'ei-ole');
-		expect(describeProblems(folder, checkFolderOnDisk(folder))).toBe(
+		expect(describeProblems(folder, checkFolderOnDisk(folder, { buildDate: TODAY }).problems)).toBe(
 			`1 mistake in ${folder}:\n\n${folder}: the revisions folder does not exist.\n  Fix: set NOTICE_CONTENT_DIR to a folder of YYYY-MM-DD.mdx revisions, or unset it to use content/tietosuojaseloste.`,
 		);
 	});
 
 	it('refuses an empty folder', () => {
 		const folder = scratch();
-		expect(describeProblems(folder, checkFolderOnDisk(folder))).toBe(
+		writeFileSync(join(folder, 'sealed.json'), '{}');
+		expect(describeProblems(folder, checkFolderOnDisk(folder, { buildDate: TODAY }).problems)).toBe(
 			`1 mistake in ${folder}:\n\n${folder}: the folder holds no revisions.\n  Fix: add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.`,
 		);
 	});
 
-	it('refuses a damaged seal manifest', () => {
-		const folder = scratch();
-		writeFileSync(join(folder, '2026-03-01.mdx'), '---\ntitle: T\npublished: 2026-03-01\n---\nTeksti.\n');
+	it('refuses a damaged seal manifest, and does not treat it as absent', () => {
+		const folder = sealedFolder();
 		writeFileSync(join(folder, 'sealed.json'), '{"2026-03-01.mdx": "abc"}');
-		expect(checkFolderOnDisk(folder).problems.map((problem) => problem.message)).toEqual([
-			'the seal manifest is not a JSON object of "YYYY-MM-DD.mdx": "sha256" pairs.',
+		expect(messagesIn(folder)).toEqual([
+			'sealed.json: the seal manifest is not a JSON object of "file name": "sha256" pairs.\n  Fix: restore it from version control (git checkout -- ' +
+				`${folder}/sealed.json).`,
 		]);
 	});
 
-	it('ignores hidden files but refuses stray files, which would otherwise go unpublished', () => {
+	it('refuses a deleted seal manifest', () => {
 		const folder = scratch();
-		writeFileSync(join(folder, '2026-03-01.mdx'), '---\ntitle: T\npublished: 2026-03-01\n---\nTeksti.\n');
-		writeFileSync(join(folder, '.DS_Store'), '');
+		writeFileSync(join(folder, '2026-03-01.mdx'), REVISION);
+		expect(checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => [problem.file, problem.message])).toEqual([
+			['sealed.json', 'the seal manifest is missing, so nothing published would be protected.'],
+			['2026-03-01.mdx', '2026-03-01.mdx was published on 2026-03-01, before the build date 2026-12-02, but is not sealed.'],
+		]);
+	});
+
+	it('ignores hidden files and editor leftovers, but refuses stray files, which would otherwise go unpublished', () => {
+		const folder = sealedFolder();
+		for (const leftover of ['.DS_Store', '2026-12-02.mdx~', '.2026-12-02.mdx.swp', '2026-12-02.mdx.swp', '.#2026-12-02.mdx', '#2026-12-02.mdx#']) {
+			writeFileSync(join(folder, leftover), 'roskaa \xff');
+		}
+		symlinkSync('user@host.1234:1700000000', join(folder, '.#2026-03-01.mdx'));
 		mkdirSync(join(folder, '.git'));
-		expect(checkFolderOnDisk(folder).problems).toEqual([]);
+		expect(messagesIn(folder)).toEqual([]);
 		writeFileSync(join(folder, '2026-04-01.md'), '---\ntitle: T\npublished: 2026-04-01\n---\nTeksti.\n');
-		expect(checkFolderOnDisk(folder).problems.map((problem) => problem.file)).toEqual(['2026-04-01.md']);
+		expect(checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => problem.file)).toEqual(['2026-04-01.md']);
+	});
+
+	it('refuses a subfolder, plainly', () => {
+		const folder = sealedFolder();
+		mkdirSync(join(folder, 'luonnokset'));
+		expect(messagesIn(folder)).toEqual([
+			'luonnokset: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.',
+		]);
+	});
+
+	it('refuses a symbolic link that leads nowhere, plainly', () => {
+		const folder = sealedFolder();
+		symlinkSync(join(folder, 'ei-ole.mdx'), join(folder, '2026-04-01.mdx'));
+		expect(messagesIn(folder)).toEqual([
+			'2026-04-01.mdx: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.',
+		]);
+	});
+
+	it('refuses a symbolic link to a file outside the folder, which would publish what the repository does not hold', () => {
+		const folder = sealedFolder();
+		const outside = join(scratch(), 'muualla.mdx');
+		writeFileSync(outside, '---\ntitle: T\npublished: 2026-12-02\nsummary: "x"\n---\nMuualla.\n');
+		symlinkSync(outside, join(folder, '2026-12-02.mdx'));
+		expect(messagesIn(folder)).toEqual([
+			`2026-12-02.mdx: is a symbolic link to ${outside}, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.`,
+		]);
 	});
 
 	it('passes the published content, with the seed sealed', () => {
-		const check = checkFolderOnDisk('content/tietosuojaseloste');
+		const check = checkFolderOnDisk('content/tietosuojaseloste', { buildDate: TODAY });
 		expect(check.problems).toEqual([]);
 		expect(check.unsealed).toEqual([]);
 		expect(Object.keys(check.sealed ?? {})).toContain('2018-03-11.mdx');
+	});
+});
+
+describe('NOTICE_PUBLISHED_VERSIONS, the published versiot.json', () => {
+	const versions = (revisions: unknown) => JSON.stringify({ current: '2026-03-01', revisions });
+
+	it('is not read when unset', async () => {
+		expect(await readPublishedVersions({}, scratch())).toBeUndefined();
+	});
+
+	it('lists each published revision with its fingerprint', async () => {
+		const root = scratch();
+		writeFileSync(join(root, 'versiot.json'), versions([{ published: '2026-03-01', sha256: sha256(REVISION), status: 'current' }]));
+		expect(await readPublishedVersions({ NOTICE_PUBLISHED_VERSIONS: 'versiot.json' }, root)).toEqual({
+			name: 'versiot.json',
+			files: [{ fileName: '2026-03-01.mdx', sha256: sha256(REVISION) }],
+		});
+	});
+
+	it.each([
+		['a file that does not exist', 'ei-ole.json', undefined, 'does not exist.'],
+		['a file that is not JSON', 'versiot.json', 'HTML <html>', 'is not JSON.'],
+		['JSON of another shape', 'versiot.json', versions([{ published: '2026-03-01' }]), 'is not a versiot.json as the site publishes it.'],
+		['an address that is not https', 'http://www.solinum.fi/tietosuojaseloste/versiot.json', undefined, 'is neither a file path nor an https:// address.'],
+	])('refuses %s', async (_, source, text, why) => {
+		const root = scratch();
+		if (text !== undefined) writeFileSync(join(root, 'versiot.json'), text);
+		const read = await readPublishedVersions({ NOTICE_PUBLISHED_VERSIONS: source }, root);
+		expect(read && 'problem' in read ? formatProblem(read.problem, 'content/tietosuojaseloste') : read).toBe(
+			`content/tietosuojaseloste: NOTICE_PUBLISHED_VERSIONS is "${source}", which ${why}\n  Fix: point NOTICE_PUBLISHED_VERSIONS at the versiot.json the site publishes (an https:// address) or a saved copy of it; leave it unset only for the very first deploy.`,
+		);
+	});
+
+	it('refuses a revision entry without a real fingerprint', () => {
+		expect(listPublishedRevisions({ revisions: [{ published: '2026-03-01', sha256: 'abc' }] })).toBeUndefined();
+		expect(listPublishedRevisions({ revisions: [] })).toEqual([]);
 	});
 });
