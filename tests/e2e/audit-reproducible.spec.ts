@@ -1,6 +1,6 @@
 // Reproducible output: the same commit and content build to the same bytes, and a published
 // revision's text stays byte for byte the same when later revisions are added.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
@@ -46,6 +46,8 @@ test("a published revision's text is the same bytes after later revisions are pu
 	try {
 		const earlier = ['2018-03-11.mdx', '2020-06-01.mdx'];
 		for (const file of earlier) copyFileSync(join(three.contentDir, file), join(earlierContent, file));
+		const seals = JSON.parse(readFileSync(join(three.contentDir, 'sealed.json'), 'utf8')) as Record<string, string>;
+		writeFileSync(join(earlierContent, 'sealed.json'), JSON.stringify(Object.fromEntries(earlier.map((file) => [file, seals[file]]))));
 		const earlierOut = siteOutDir('repro-earlier');
 		build(earlierContent, earlierOut);
 		const later = siteOutDir('repro-a');

@@ -50,7 +50,7 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 		await expect(overlay).toContainText('the front matter has an unknown field "sumary"');
 		await expect(overlay).toContainText('2020-06-01.mdx');
 		// "Open in editor" opens the revision, not our loader.
-		await expect(overlay.locator('#code .file, .file').first()).toContainText(`2020-06-01.mdx`);
+		await expect(overlay.locator('#code header h2')).toHaveText(/tietosuojaseloste\/2020-06-01\.mdx(:\d+)*$/);
 
 		const path = join(folder, '2020-06-01.mdx');
 		writeFileSync(path, readFileSync(path, 'utf8').replace('sumary:', 'summary:'));
