@@ -19,6 +19,11 @@ const passOn = flag === -1 ? args : args.filter((_, index) => index !== flag && 
 const outDir = resolve(root, outDirArg);
 const folder = contentDir();
 
+/** True when `path` is `folderPath` or inside it. */
+function inside(path: string, folderPath: string): boolean {
+	return path === folderPath || path.startsWith(`${folderPath}${sep}`);
+}
+
 function refuse(message: string, hint: string): never {
 	console.error(`${message}\n  Fix: ${hint}`);
 	process.exit(1);
@@ -27,12 +32,12 @@ function refuse(message: string, hint: string): never {
 /** Removes the output folder: a refused or failed build leaves nothing that could be deployed. */
 function publishNothing(why: string, code: number): never {
 	rmSync(outDir, { recursive: true, force: true });
-	console.error(`\n${why}: ${relative(root, outDir) || outDir}/ was removed and nothing was published.`);
+	const shown = inside(outDir, root) ? relative(root, outDir) : outDir;
+	console.error(`\n${why}: ${shown}/ was removed and nothing was published.`);
 	process.exit(code);
 }
 
 // The output folder is replaced whole, so it must not be, or hold, anything of the project's own.
-const inside = (path: string, folderPath: string) => path === folderPath || path.startsWith(`${folderPath}${sep}`);
 const sources = ['src', 'content', 'public', 'tests', 'node_modules', '.git', '.ci', '.astro'].map((name) => join(root, name));
 if (inside(root, outDir) || [...sources, resolve(root, folder)].some((source) => inside(outDir, source))) {
 	refuse(
@@ -93,7 +98,9 @@ function isRunning(pid: number): boolean {
 // The witness was checked above against the same bytes; the loader checks the seals again.
 const env = { ...process.env };
 delete env[PUBLISHED_VERSIONS_VARIABLE];
-const astro = spawn('astro', ['build', ...passOn, '--outDir', staging], { stdio: 'inherit', env });
+// Astro's own command, run on this Node, whether or not npm put node_modules/.bin on the PATH.
+const astroCommand = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const astro = spawn(process.execPath, [astroCommand, 'build', ...passOn, '--outDir', staging], { stdio: 'inherit', env });
 let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 	process.on(signal, () => {

@@ -1,5 +1,5 @@
 // Builds every test site (or those named on the command line) into .test-sites/<name>.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { siteOutDir, TEST_SITES, type TestSite } from './sites.ts';
 
@@ -9,24 +9,61 @@ const BUILD_LOCK = '.astro/build.lock';
 // A lock older than any build is left over from a killed run.
 const STALE_LOCK_MS = 5 * 60_000;
 
-function withBuildLock<T>(run: () => T): T {
+/** Waits for this checkout's build lock; returns its release. */
+function acquireBuildLock(): () => void {
 	mkdirSync('.astro', { recursive: true });
 	const sleeper = new Int32Array(new SharedArrayBuffer(4));
 	for (;;) {
 		try {
 			mkdirSync(BUILD_LOCK);
-			break;
+			return () => rmSync(BUILD_LOCK, { recursive: true, force: true });
 		} catch {
 			const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
 			if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
 			else Atomics.wait(sleeper, 0, 0, 200);
 		}
 	}
+}
+
+function withBuildLock<T>(run: () => T): T {
+	const release = acquireBuildLock();
 	try {
 		return run();
 	} finally {
-		rmSync(BUILD_LOCK, { recursive: true, force: true });
+		release();
 	}
+}
+
+/** The environment a test build runs in. */
+function buildEnv(site: Pick<TestSite, 'contentDir' | 'buildDate'>, outDir: string, extraEnv: Record<string, string>) {
+	return {
+		...process.env,
+		NOTICE_CONTENT_DIR: site.contentDir,
+		NOTICE_BUILD_DATE: site.buildDate,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		// A content cache per output folder, so that builds running side by side never share one.
+		NOTICE_CACHE_DIR: `${outDir}.cache`,
+		...extraEnv,
+	};
+}
+
+/**
+ * Starts one build in a process group of its own, holding the build lock until it exits, so
+ * that a test can interrupt it as Ctrl-C or a cancelled job would.
+ */
+export function startBuild(
+	site: Pick<TestSite, 'contentDir' | 'buildDate'>,
+	outDir: string,
+	extraEnv: Record<string, string> = {},
+): ChildProcess {
+	const release = acquireBuildLock();
+	const child = spawn(process.execPath, ['src/cli/build.ts', '--outDir', outDir], {
+		env: buildEnv(site, outDir, extraEnv),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	child.on('exit', release);
+	return child;
 }
 
 /**
@@ -44,15 +81,7 @@ export function buildSite(
 		started = performance.now();
 		return spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
 			encoding: 'utf8',
-			env: {
-				...process.env,
-				NOTICE_CONTENT_DIR: site.contentDir,
-				NOTICE_BUILD_DATE: site.buildDate,
-				ASTRO_TELEMETRY_DISABLED: '1',
-				// A content cache per output folder, so that builds running side by side never share one.
-				NOTICE_CACHE_DIR: `${outDir}.cache`,
-				...extraEnv,
-			},
+			env: buildEnv(site, outDir, extraEnv),
 		});
 	});
 	const seconds = (performance.now() - started) / 1000;
