@@ -28,6 +28,11 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 	test.setTimeout(90_000);
 	const folder = join(mkdtempSync(join(tmpdir(), 'dev-content-')), 'tietosuojaseloste');
 	cpSync(BROKEN, folder, { recursive: true });
+	// A revision scheduled after the editor's day: dev shows it, marked as not yet published.
+	const scheduled = readFileSync(join(BROKEN, '2018-03-11.mdx'), 'utf8')
+		.replace('published: 2018-03-11', 'published: 2020-09-01\nsummary: "Ajastettu."')
+		.concat('\nAjastettu kappale.\n');
+	writeFileSync(join(folder, '2020-09-01.mdx'), scheduled);
 	const port = 4490 + Number(process.env['TEST_PORT_OFFSET'] ?? 0);
 	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
 		env: { ...process.env, NOTICE_CONTENT_DIR: folder, NOTICE_BUILD_DATE: TODAY, NOTICE_CACHE_DIR: `${folder}.cache` },
@@ -59,6 +64,8 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste', { timeout: 1_000 });
 		}).toPass({ timeout: 20_000 });
 		await expect(overlay).toHaveCount(0);
+		await page.goto(`http://127.0.0.1:${port}/tietosuojaseloste/2020-09-01/`);
+		await expect(page.getByRole('note').filter({ hasText: 'Esikatselu: tätä versiota ei ole vielä julkaistu.' })).toContainText('Se julkaistaan 1.9.2020.');
 	} finally {
 		if (server.pid) process.kill(-server.pid);
 	}
