@@ -64,6 +64,14 @@ describe('npm run revision:new', () => {
 		expect(existsSync(join(folder, '2026-12-01.mdx'))).toBe(false);
 	});
 
+	it('refuses an effective date that would not follow the newest revision, as the build would', () => {
+		const [seed] = checkFolderOnDisk('content/tietosuojaseloste', { buildDate: TODAY }).revisions;
+		const pending = { ...seed!, published: '2026-12-05', effective: '2027-03-01', fileName: '2026-12-05.mdx' };
+		expect(() => scaffoldRevision([seed!, pending], { date: '2026-12-06', today: TODAY, summary: 'x', effective: '2027-02-01' })).toThrow(
+			'the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).',
+		);
+	});
+
 	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])('answers %j with its usage, not a stack', (args) => {
 		const result = run('revision-new', copyOfContent(), args);
 		expect(result.status).toBe(2);
