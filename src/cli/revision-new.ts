@@ -3,11 +3,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { warningsForFile } from '../lib/revision-check.ts';
+import { checkRevisionFile, warningsForFile } from '../lib/revision-check.ts';
 import { checkFolderOnDisk } from '../lib/revision-folder.ts';
 import { EditorCommandError, scaffoldRevision } from '../lib/revision-scaffold.ts';
 import { describeProblems, formatProblem } from '../lib/sealed-record.ts';
-import { buildDate, contentDir } from '../lib/site-settings.ts';
+import { buildDate, contentDir, SettingError } from '../lib/site-settings.ts';
 
 const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain words." [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
 
@@ -41,7 +41,8 @@ let today: string;
 try {
 	today = buildDate();
 } catch (error) {
-	console.error(`${(error as Error).message}`);
+	if (!(error instanceof SettingError)) throw error;
+	console.error(`${error.message}\n  Fix: ${error.hint}`);
 	process.exit(1);
 }
 const date = values.date ?? today;
@@ -66,6 +67,12 @@ try {
 		effective: values.effective,
 	});
 	const path = join(folder, fileName);
+	// What the build would refuse in the new file itself (a summary with an invisible character) is refused before it exists.
+	const own = checkRevisionFile({ fileName, bytes: Buffer.from(source) });
+	if (!own.ok) {
+		console.error(describeProblems(folder, own.problems));
+		process.exit(1);
+	}
 	writeFileSync(path, source, { flag: 'wx' });
 	console.log(`Created ${path}, a copy of ${check.revisions.at(-1)?.fileName} with the front matter filled in.
 

@@ -1,12 +1,12 @@
 // `npm run revision:seal [-- YYYY-MM-DD.mdx …]`: records the SHA-256 of revisions that are
 // published (all unsealed ones, or those named) in sealed.json, after the folder passes every check.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFolderOnDisk } from '../lib/revision-folder.ts';
 import { sealRevisions } from '../lib/revision-scaffold.ts';
 import { describeProblems, SEAL_MANIFEST } from '../lib/sealed-record.ts';
-import { buildDate, contentDir } from '../lib/site-settings.ts';
+import { buildDate, contentDir, SettingError } from '../lib/site-settings.ts';
 
 const USAGE = `Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]
 
@@ -14,7 +14,10 @@ const USAGE = `Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]
 
 let named: string[];
 try {
-	named = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }).positionals;
+	// A path, as tab completion gives it, names its file.
+	named = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }).positionals.map(
+		(name) => basename(name),
+	);
 	if (process.argv.includes('--help') || process.argv.includes('-h')) {
 		console.log(USAGE);
 		process.exit(0);
@@ -25,9 +28,17 @@ try {
 }
 
 const folder = contentDir();
-const check = checkFolderOnDisk(folder, { buildDate: buildDate() });
-// An unsealed revision dated before today is the one refusal that sealing itself fixes.
-const problems = check.problems.filter((problem) => problem.code !== 'unsealed');
+let today: string;
+try {
+	today = buildDate();
+} catch (error) {
+	if (!(error instanceof SettingError)) throw error;
+	console.error(`${error.message}\n  Fix: ${error.hint}`);
+	process.exit(1);
+}
+const check = checkFolderOnDisk(folder, { buildDate: today });
+// An unsealed revision dated before today, or a new folder's missing manifest, is what sealing fixes.
+const problems = check.problems.filter((problem) => problem.code !== 'seal');
 if (problems.length > 0) {
 	console.error(describeProblems(folder, problems));
 	console.error('\nNothing was sealed: only a folder that builds can be sealed.');
@@ -40,8 +51,19 @@ if (unknown.length > 0) {
 	console.error(`${folder}: no revision named ${unknown.join(', ')}.\n  Fix: name revisions as YYYY-MM-DD.mdx, or name none to seal every unsealed one.`);
 	process.exit(1);
 }
-const { manifest, added } = sealRevisions(check.sealed ?? undefined, check.revisions, named);
-if (added.length === 0) {
+// Unnamed, a scheduled revision waits: sealing it now would freeze a draft before its day.
+const waiting = named.length > 0 ? [] : check.scheduled.filter((revision) => !(revision.fileName in (check.sealed ?? {})));
+const sealable = check.revisions.filter((revision) => !waiting.includes(revision));
+const { manifest, added } = sealRevisions(check.sealed ?? undefined, sealable, named);
+if (waiting.length > 0) {
+	console.log(
+		`Not sealed: ${waiting.map((revision) => revision.fileName).join(', ')}, scheduled for later. Seal it by name when its text is final (npm run revision:seal -- ${waiting[0]?.fileName}).`,
+	);
+}
+if (added.length === 0 && check.sealed === undefined) {
+	writeFileSync(join(check.path, SEAL_MANIFEST), '{}\n');
+	console.log(`Created ${join(folder, SEAL_MANIFEST)}, with nothing sealed yet.`);
+} else if (added.length === 0) {
 	console.log(`Nothing to seal: every revision in ${folder} is sealed already.`);
 } else {
 	writeFileSync(join(check.path, SEAL_MANIFEST), `${JSON.stringify(manifest, null, '\t')}\n`);

@@ -37,6 +37,8 @@ export interface RevisionLink {
 	effective: IsoDate;
 	path: string;
 	changesPath: string;
+	/** Only under `astro dev`: published after the build date, shown as a preview. */
+	scheduled?: true;
 }
 
 /** Everything the status block above a revision says, prepared for the component. */

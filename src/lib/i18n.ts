@@ -38,6 +38,7 @@ const fi = {
 	'history.upcoming.current': 'Siihen asti on voimassa',
 	'history.scheduled.title': 'Esikatselu: tätä versiota ei ole vielä julkaistu.',
 	'history.scheduled.when': 'Se julkaistaan',
+	'history.scheduled.short': 'esikatselu, ei vielä julkaistu',
 	'history.announce': 'Tietosuojaseloste muuttuu',
 	'history.announce.read': 'Lue uusi versio',
 	'history.announce.changes': 'katso, mitä muuttuu',

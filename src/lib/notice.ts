@@ -9,8 +9,8 @@ import {
 	upcomingRevisions,
 	type RevisionStatus,
 } from './revisions.ts';
-import { assertFolderIsPublishable } from './revision-loader.ts';
-import { buildDate, contentDir } from './site-settings.ts';
+import { assertFolderIsPublishable, buildDateOrRefuse } from './revision-loader.ts';
+import { contentDir } from './site-settings.ts';
 
 /** A revision as the pages use it: its checked front matter plus the entry that renders it. */
 export type Revision = CollectionEntry<'revisions'>['data'] & { entry: CollectionEntry<'revisions'> };
@@ -56,7 +56,7 @@ export function loadHistory(): Promise<NoticeHistory> {
 }
 
 async function build(): Promise<NoticeHistory> {
-	const date = buildDate();
+	const date = buildDateOrRefuse();
 	const entries = await getCollection('revisions');
 	const revisions = sortOldestFirst(entries.map((entry) => ({ ...entry.data, entry })));
 	// Each revision's blocks serve two change pages (its own and its successor's) and lohkot.json.
@@ -71,10 +71,16 @@ async function build(): Promise<NoticeHistory> {
 		statusOf: (revision) => describeStatus(revision, revisions, date).status,
 		previousOf: (revision) => previousRevision(revision, revisions),
 		nextOf: (revision) => nextRevision(revision, revisions),
-		statusViewOf: (revision) => ({
-			...describeStatus(revision, revisions, date),
-			...(revision.scheduled ? { scheduled: true as const } : {}),
-		}),
+		statusViewOf: (revision) => {
+			const view = describeStatus(revision, revisions, date);
+			// Only dev has scheduled revisions: each is marked wherever it shows.
+			const scheduled = new Set(revisions.filter((each) => each.scheduled).map((each) => each.published));
+			return {
+				...view,
+				...(scheduled.has(revision.published) ? { scheduled: true as const } : {}),
+				announcements: view.announcements.map((link) => (scheduled.has(link.published) ? { ...link, scheduled: true as const } : link)),
+			};
+		},
 		blocksOf: (revision) => {
 			let blocks = blockCache.get(revision.published);
 			if (!blocks) {

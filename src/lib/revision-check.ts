@@ -31,6 +31,8 @@ export interface CheckedRevision extends RevisionInfo {
 	body: string;
 	/** The file's line on which the body starts. */
 	bodyLine: number;
+	/** What a reader perceives of the text, to tell a real change from a re-encoding. */
+	readerView: string;
 	/** SHA-256 (hex) of the file's bytes, as sealed. */
 	sha256: string;
 }
@@ -198,17 +200,40 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 		);
 	}
 
+	for (const [field, value] of [['title', title], ['summary', summary]] as const) {
+		const hidden = value === undefined ? undefined : findControlCharacter(value);
+		if (hidden) {
+			problem(
+				`"${field}" contains the invisible character ${hidden.name}, which can make the text read differently from what it says.`,
+				`write "${field}" as plain text, without escapes such as "\\u202E".`,
+			);
+		}
+	}
+
 	const body = parts.body;
+	let tree: MdxNode | undefined;
 	if (body.trim() === '') {
 		problem('the revision has no text.', 'write the notice below the front matter.');
 	} else {
-		problems.push(...checkMdxBody(fileName, body, parts.bodyLine));
+		const mdx = checkMdxBody(fileName, body, parts.bodyLine);
+		problems.push(...mdx.problems);
+		tree = mdx.tree;
 	}
 
-	if (problems.length > 0) return refused();
+	if (problems.length > 0 || !tree) return refused();
 	return {
 		ok: true,
-		revision: { fileName, title, published, effective, summary, body, bodyLine: parts.bodyLine, sha256: sha256(bytes) },
+		revision: {
+			fileName,
+			title,
+			published,
+			effective,
+			summary,
+			body,
+			bodyLine: parts.bodyLine,
+			sha256: sha256(bytes),
+			readerView: readerView(title, tree),
+		},
 	};
 }
 
@@ -223,7 +248,9 @@ export function statedDateWarnings(
 	const lines = revision.body.split('\n');
 	lines.forEach((text, index) => {
 		for (const match of text.matchAll(STATED_DATE)) {
-			const [, day, month, year] = match.map(Number) as [number, number, number, number];
+			const day = Number(match[1]);
+			const month = match[2] ? Number(match[2]) : MONTHS.indexOf((match[3] ?? '').toLowerCase()) + 1;
+			const year = Number(match[4]);
 			const stated = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 			if (stated === revision.published) continue;
 			warnings.push({
@@ -243,8 +270,16 @@ export function warningsForFile(file: RevisionFile): RevisionProblem[] {
 	return result.ok ? statedDateWarnings(result.revision) : [];
 }
 
-/** A date the text gives as its own: "päivitetty 11.3.2018", "muutettu viimeksi 1.6.2020". */
-const STATED_DATE = /(?:päivitetty|muutettu|päivätty)\s+(?:viimeksi\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})/giu;
+const MONTHS = ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'];
+
+/**
+ * A date the text gives as its own: "päivitetty 11.3.2018", "Päivitetty: 1.6.2020",
+ * "muutettu viimeksi 15. helmikuuta 2024".
+ */
+const STATED_DATE = new RegExp(
+	`(?:päivitetty|muutettu|päivätty)(?:\\s+viimeksi)?\\s*:?\\s+(?:viimeksi\\s+)?(\\d{1,2})\\.\\s?(?:(\\d{1,2})\\.\\s?|(${MONTHS.join('|')})kuuta\\s+)(\\d{4})`,
+	'giu',
+);
 
 /**
  * Characters a reader cannot see that change what the text says or how it reads: controls
@@ -263,7 +298,7 @@ function findControlCharacter(text: string): { name: string; line: number } | un
 }
 
 /** Refuses MDX that does not parse, and MDX features that could run code. */
-function checkMdxBody(fileName: string, body: string, bodyLine: number): RevisionProblem[] {
+function checkMdxBody(fileName: string, body: string, bodyLine: number): { problems: RevisionProblem[]; tree?: MdxNode } {
 	let tree: MdxNode;
 	try {
 		tree = mdxToMdast(body) as unknown as MdxNode;
@@ -271,14 +306,16 @@ function checkMdxBody(fileName: string, body: string, bodyLine: number): Revisio
 		const text = error instanceof Error ? error.message : String(error);
 		const located = /^(\d+):(\d+):\s*(.*)$/s.exec(text);
 		const reason = (located?.[3] ?? text).replace(/\s*\([\w:-]+\)\s*$/, '');
-		return [
-			{
-				file: fileName,
-				line: located ? Number(located[1]) + bodyLine - 1 : bodyLine,
-				message: `the text is not valid MDX: ${reason}`,
-				hint: 'a revision is plain text with Markdown: write "<" and "{" as "\\<" and "\\{", and links as [text](https://…).',
-			},
-		];
+		return {
+			problems: [
+				{
+					file: fileName,
+					line: located ? Number(located[1]) + bodyLine - 1 : bodyLine,
+					message: `the text is not valid MDX: ${reason}`,
+					hint: 'a revision is plain text with Markdown: write "<" and "{" as "\\<" and "\\{", and links as [text](https://…).',
+				},
+			],
+		};
 	}
 	const problems: RevisionProblem[] = [];
 	walk(tree, (node) => {
@@ -316,14 +353,19 @@ function checkMdxBody(fileName: string, body: string, bodyLine: number): Revisio
 			});
 		}
 	});
-	return problems;
+	return { problems, tree };
 }
 
 /** Where a link in a revision may lead: the web, e-mail, or a place on our own site. */
-const SAFE_LINK = /^(https?:\/\/|mailto:|#|\/(?!\/))/i;
+// Not "//" nor "/\\", which browsers read as another host.
+const SAFE_LINK = /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i;
 
 interface MdxNode {
 	type: string;
+	value?: string;
+	depth?: number;
+	ordered?: boolean | null;
+	align?: unknown;
 	url?: string;
 	position?: { start: { line: number } };
 	children?: MdxNode[];
@@ -434,14 +476,28 @@ export function checkRevisionFolder(files: readonly RevisionFile[], options: Fol
 	};
 }
 
-/** The text as a reader perceives it: composed letters, every run of whitespace one space. */
-function perceivedText(revision: Pick<CheckedRevision, 'title' | 'body'>): string {
-	return `${revision.title}\n${revision.body}`.normalize('NFC').replace(/\s+/gu, ' ').trim();
+/** Characters that change no letter a reader sees: soft hyphen, zero-width spaces and joiners, BOM. */
+const UNSEEN = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+
+/**
+ * The text as a reader perceives it: its structure (headings, paragraphs, lists, tables, marks,
+ * link addresses) with composed letters, characters that show nothing taken out and every run
+ * of whitespace one space. Entities are already characters in the parsed tree.
+ */
+function readerView(title: string, tree: MdxNode): string {
+	const text = (value: string) => JSON.stringify(value.normalize('NFC').replace(UNSEEN, '').replace(/\s+/gu, ' '));
+	const view = (node: MdxNode): string => {
+		if (typeof node.value === 'string') return `${node.type}:${text(node.value)}`;
+		const attributes = [node.depth, node.ordered, node.url, node.align].filter((value) => value !== undefined && value !== null);
+		return `${node.type}${attributes.length > 0 ? JSON.stringify(attributes) : ''}(${(node.children ?? []).map(view).join(',')})`;
+	};
+	// Whitespace at the edges of a block shows nothing.
+	return `${text(title.trim())}\n${view(tree)}`.replace(/\(([a-zA-Z]+):" /g, '($1:"').replace(/ "\)/g, '")');
 }
 
 /** A revision must change what a reader sees: not nothing, and not only its whitespace or letter encoding. */
 function sameTextProblems(revision: CheckedRevision, previous: CheckedRevision): RevisionProblem[] {
-	if (perceivedText(revision) !== perceivedText(previous)) return [];
+	if (revision.readerView !== previous.readerView) return [];
 	const identical = revision.title === previous.title && revision.body.trim() === previous.body.trim();
 	return [
 		{

@@ -56,8 +56,10 @@ export async function readPublishedVersions(
 
 /** The revisions a published `versiot.json` lists, or undefined when it is not one. */
 export function listPublishedRevisions(json: unknown): WitnessedFile[] | undefined {
-	const revisions = (json as { revisions?: unknown } | null)?.revisions;
-	if (!Array.isArray(revisions)) return undefined;
+	const { current, revisions } = (json ?? {}) as { current?: unknown; revisions?: unknown };
+	// The site always publishes at least the revision in force: an empty list would check nothing.
+	if (!Array.isArray(revisions) || revisions.length === 0) return undefined;
+	if (!revisions.some((revision: { published?: unknown } | null) => revision?.published === current)) return undefined;
 	const files: WitnessedFile[] = [];
 	for (const revision of revisions as { published?: unknown; sha256?: unknown }[]) {
 		const { published, sha256 } = revision ?? {};

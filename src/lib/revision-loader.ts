@@ -8,7 +8,7 @@ import type { FolderCheck } from './revision-check.ts';
 import { checkFolderOnDisk, readPublishedVersions, type FolderOnDisk } from './revision-folder.ts';
 import { describeProblems, formatProblem, sha256 } from './sealed-record.ts';
 import type { Witness } from './sealed-record-fs.ts';
-import { buildDate } from './site-settings.ts';
+import { buildDate, SettingError } from './site-settings.ts';
 
 /** The hint under every refusal: where the editor finds each message explained. */
 export const REFUSAL_HINT =
@@ -26,15 +26,27 @@ export function refusalError(folder: string, check: Pick<FolderOnDisk, 'path' | 
 	return error;
 }
 
+/** The build date, or a plain refusal when NOTICE_BUILD_DATE cannot be one. */
+export function buildDateOrRefuse(): string {
+	try {
+		return buildDate();
+	} catch (error) {
+		if (!(error instanceof SettingError)) throw error;
+		const refusal = new AstroError(error.message, error.hint);
+		refusal.stack = '';
+		throw refusal;
+	}
+}
+
 /** Checks a revisions folder and throws the editor-readable report if anything is wrong. */
 export function assertFolderIsPublishable(folder: string, root?: string): FolderCheck {
-	const check = checkFolderOnDisk(folder, { buildDate: buildDate(), ...(root ? { root } : {}) });
+	const check = checkFolderOnDisk(folder, { buildDate: buildDateOrRefuse(), ...(root ? { root } : {}) });
 	if (check.problems.length > 0) throw refusalError(folder, check);
 	return check;
 }
 
 /** What the build says besides refusals: warnings, the working copy, what is scheduled. */
-export function buildNotes(folder: string, check: FolderCheck): { warnings: string[]; info: string[] } {
+export function buildNotes(folder: string, check: FolderCheck, preview = false): { warnings: string[]; info: string[] } {
 	const warnings = check.warnings.map((warning) => formatProblem(warning, folder));
 	if (check.unsealed.length > 0) {
 		warnings.push(
@@ -43,7 +55,7 @@ export function buildNotes(folder: string, check: FolderCheck): { warnings: stri
 	}
 	const info = check.scheduled.map(
 		(revision) =>
-			`Scheduled: ${revision.fileName} goes online with the first build on or after ${formatFinnishDate(revision.published)} (${revision.published}); nothing of it is published now.`,
+			`Scheduled: ${revision.fileName} goes online with the first build on or after ${formatFinnishDate(revision.published)} (${revision.published}); ${preview ? 'shown here as a preview only.' : 'nothing of it is published now.'}`,
 	);
 	return { warnings, info };
 }
@@ -70,14 +82,15 @@ export function revisionLoader(folder: string): Loader {
 				logger.error(describeProblems(folder, check.problems));
 			}
 			const witness: Witness | undefined = witnessRead && 'files' in witnessRead ? witnessRead : undefined;
-			const checkNow = () => checkFolderOnDisk(folder, { buildDate: buildDate(), root, witness });
+			const today = buildDateOrRefuse();
+			const checkNow = () => checkFolderOnDisk(folder, { buildDate: today, root, witness });
 			let check = checkNow();
 			const report = () => {
 				if (check.problems.length > 0) logger.error(describeProblems(folder, check.problems));
 			};
 			if (check.problems.length > 0 && !watcher) throw refusalError(folder, check);
 			report();
-			const notes = buildNotes(folder, check);
+			const notes = buildNotes(folder, check, Boolean(watcher));
 			for (const warning of notes.warnings) logger.warn(warning);
 			for (const line of notes.info) logger.info(line);
 

@@ -41,10 +41,22 @@ export function readRecordFolder(folder: string, root: string, missing: RecordPr
 		return read;
 	}
 	read.exists = true;
+	let names: string[];
+	try {
+		names = readdirSync(path).sort();
+	} catch (error) {
+		read.problems.push({ message: `the folder cannot be read (${describeError(error)}).`, hint: 'check the folder\'s permissions.' });
+		return read;
+	}
 	const realFolder = realpathSync(path);
-	for (const fileName of readdirSync(path).sort()) {
+	for (const fileName of names) {
 		if (isEditorLeftover(fileName)) continue;
-		const entry = readEntry(path, realFolder, fileName);
+		let entry: ReturnType<typeof readEntry>;
+		try {
+			entry = readEntry(path, realFolder, fileName);
+		} catch (error) {
+			entry = { problem: { file: fileName, message: `cannot be read (${describeError(error)}).`, hint: 'check the file\'s permissions.' } };
+		}
 		if ('problem' in entry) read.problems.push(entry.problem);
 		else if (fileName === SEAL_MANIFEST) read.sealed = manifestOf(entry.bytes, read, folder);
 		else read.files.push({ fileName, bytes: entry.bytes });
@@ -53,15 +65,16 @@ export function readRecordFolder(folder: string, root: string, missing: RecordPr
 }
 
 function manifestOf(bytes: Uint8Array, read: FolderRead, folder: string): SealManifest | null {
-	const manifest = parseSealManifest(Buffer.from(bytes).toString('utf8'));
-	if (!manifest) {
+	const parsed = parseSealManifest(Buffer.from(bytes).toString('utf8'));
+	if ('fault' in parsed) {
 		read.problems.push({
 			file: SEAL_MANIFEST,
-			message: 'the seal manifest is not a JSON object of "file name": "sha256" pairs.',
+			message: `the seal manifest ${parsed.fault}.`,
 			hint: `restore it from version control (git checkout -- ${folder}/${SEAL_MANIFEST}).`,
 		});
+		return null;
 	}
-	return manifest ?? null;
+	return parsed.manifest;
 }
 
 /** One entry's bytes, or why the folder may not hold it. Symlinks are followed only inside the folder. */
@@ -90,6 +103,12 @@ function readEntry(path: string, realFolder: string, fileName: string): { bytes:
 	return { bytes: readFileSync(full) };
 }
 
+/** An error from the file system, as its code says it: `EACCES: permission denied`. */
+function describeError(error: unknown): string {
+	const { code, message } = error as NodeJS.ErrnoException;
+	return code ? `${code}: ${message.replace(/^\w+: /, '').replace(/,.*$/, '')}` : String(error);
+}
+
 /** Where a witness was read from and what it lists. */
 export interface Witness {
 	name: string;
@@ -108,7 +127,8 @@ export async function readWitness(
 ): Promise<Witness | { problem: RecordProblem }> {
 	const refuse = (why: string) => ({
 		problem: {
-			message: `${variable} is "${source}", which ${why}`,
+			subject: variable,
+			message: `is "${source}", which ${why}`,
 			hint: `point ${variable} at the versiot.json the site publishes (an https:// address) or a saved copy of it; leave it unset only for the very first deploy.`,
 		},
 	});
@@ -116,6 +136,7 @@ export async function readWitness(
 	if (/^https:\/\//i.test(source)) {
 		try {
 			const response = await fetch(source, { signal: AbortSignal.timeout(20_000), redirect: 'follow' });
+			if (!response.url.startsWith('https://')) return refuse(`was redirected to ${response.url}, which is not https.`);
 			if (!response.ok) return refuse(`could not be read: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'));
 			text = await response.text();
 		} catch (error) {

@@ -13,8 +13,10 @@ export interface RecordProblem {
 	message: string;
 	/** How to fix it. */
 	hint: string;
-	/** Set on the one refusal that sealing itself fixes, so that the seal command can pass it by. */
-	code?: 'unsealed';
+	/** What is at fault when it is no file of the folder, e.g. an environment variable. */
+	subject?: string;
+	/** Set on the refusals that sealing itself fixes, so that the seal command can pass them by. */
+	code?: 'seal';
 }
 
 /** The sealed manifest: file name → SHA-256 (hex) of the file's bytes. */
@@ -30,7 +32,8 @@ export function sha256(bytes: Uint8Array | string): string {
 
 /** Formats a problem as an editor reads it: where (folder/file:line), what is wrong, how to fix it. */
 export function formatProblem(problem: RecordProblem, folder?: string): string {
-	const path = problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file;
+	const path =
+		problem.subject ?? (problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file);
 	const where = problem.line ? `${path}:${problem.line}` : path;
 	return `${where}: ${problem.message}\n  Fix: ${problem.hint}`;
 }
@@ -44,22 +47,24 @@ export function describeProblems(folder: string, problems: readonly RecordProble
 	);
 }
 
-/** A manifest's text as a manifest, or undefined when it is not one. */
-export function parseSealManifest(text: string): SealManifest | undefined {
+/** A manifest's text as a manifest, or why it is not one. */
+export function parseSealManifest(text: string): { manifest: SealManifest } | { fault: string } {
+	let manifest: unknown;
 	try {
-		const manifest: unknown = JSON.parse(text);
-		if (
-			typeof manifest === 'object' &&
-			manifest !== null &&
-			!Array.isArray(manifest) &&
-			Object.values(manifest).every((digest) => typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest))
-		) {
-			return manifest as SealManifest;
-		}
+		manifest = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch {
-		// Not JSON: the caller refuses it with the fix.
+		return { fault: 'is not valid JSON' };
 	}
-	return undefined;
+	if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+		return { fault: 'is not a JSON object of "file name": "sha256" pairs' };
+	}
+	const bad = Object.entries(manifest).find(([, digest]) => typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest));
+	if (bad) return { fault: `gives "${bad[0]}" a value that is not a SHA-256 in lowercase hex` };
+	// JSON.parse keeps the last of two equal keys: a second line could quietly re-seal a file.
+	const names = [...text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((match) => match[1]);
+	const twice = names.find((name, index) => names.indexOf(name) !== index);
+	if (twice !== undefined) return { fault: `lists "${twice}" twice` };
+	return { manifest: manifest as SealManifest };
 }
 
 /**
@@ -126,10 +131,15 @@ export function checkSeals(
 	const { folder, sealCommand, changeInstead } = wording;
 	const problems: RecordProblem[] = [];
 	if (manifest === undefined) {
+		// Only a folder with nothing published yet may start its manifest afresh.
+		const fresh = files.every((file) => file.date >= buildDate);
 		problems.push({
 			file: SEAL_MANIFEST,
+			...(fresh ? { code: 'seal' as const } : {}),
 			message: `the seal manifest is missing, so nothing published would be protected.`,
-			hint: `restore it from version control (git checkout -- ${folder}/${SEAL_MANIFEST}); in a new folder, create it with ${sealCommand}.`,
+			hint: fresh
+				? `create it: ${sealCommand}.`
+				: `restore it from version control (git checkout -- ${folder}/${SEAL_MANIFEST}).`,
 		});
 	}
 	const present = new Map(files.map((file) => [file.fileName, file]));
@@ -142,7 +152,7 @@ export function checkSeals(
 				hint: `restore it from version control (git checkout -- ${folder}/${fileName}); to change it, ${changeInstead}.`,
 			});
 		} else if (file.sha256 !== digest) {
-			problems.push(changedSealedFile(file, digest, wording));
+			problems.push(changedSealedFile(file, digest, buildDate, wording));
 		}
 	}
 	const unsealedToday: string[] = [];
@@ -151,7 +161,7 @@ export function checkSeals(
 		if (file.date < buildDate) {
 			problems.push({
 				file: file.fileName,
-				code: 'unsealed',
+				code: 'seal',
 				message: `${file.fileName} was published on ${file.date}, before the build date ${buildDate}, but is not sealed.`,
 				hint: `if this is the text that went online that day, seal it (${sealCommand} -- ${file.fileName}) and commit ${SEAL_MANIFEST} with it; if it never went online, date it the day it will be published.`,
 			});
@@ -163,15 +173,22 @@ export function checkSeals(
 	return { problems, unsealedToday, scheduled };
 }
 
-function changedSealedFile(file: DatedFile, digest: string, wording: SealWording): RecordProblem {
-	const { folder, changeInstead } = wording;
+function changedSealedFile(file: DatedFile, digest: string, buildDate: IsoDate, wording: SealWording): RecordProblem {
+	const { folder, changeInstead, sealCommand } = wording;
+	if (file.date > buildDate) {
+		return {
+			file: file.fileName,
+			message: `${file.fileName} was sealed for ${file.date} and has changed since (sealed SHA-256 ${digest}, the file now ${file.sha256}).`,
+			hint: `it is not online yet: undo the edit (git checkout -- ${folder}/${file.fileName}), or remove its line from ${SEAL_MANIFEST} and seal it again (${sealCommand} -- ${file.fileName}).`,
+		};
+	}
 	// A checkout that converts line endings (core.autocrlf) changes bytes, not words.
 	const lineEndings = file.text !== undefined && sha256(file.text.replace(/\r\n/g, '\n')) === digest;
 	if (lineEndings) {
 		return {
 			file: file.fileName,
 			message: `${file.fileName} was published with LF line endings, and this copy has CRLF: its SHA-256 no longer matches the seal.`,
-			hint: `Git converted the line endings (core.autocrlf); .gitattributes forbids that for ${folder}: run git add --renormalize ${folder} and git checkout -- ${folder}/${file.fileName}, or check the repository out again.`,
+			hint: `your Git converted the line endings (core.autocrlf): restore the file as committed with git checkout -- ${folder}/${file.fileName}; the repository's .gitattributes keeps it byte for byte from then on.`,
 		};
 	}
 	return {

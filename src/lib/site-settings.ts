@@ -1,5 +1,14 @@
 import { isIsoDate, todayInHelsinki, type IsoDate } from './dates.ts';
 
+/** A setting of the environment that cannot be used, with how to fix it. */
+export class SettingError extends Error {
+	readonly hint: string;
+	constructor(message: string, hint: string) {
+		super(message);
+		this.hint = hint;
+	}
+}
+
 /** The revisions folder used when `NOTICE_CONTENT_DIR` is not set. */
 export const DEFAULT_CONTENT_DIR = 'content/tietosuojaseloste';
 
@@ -16,8 +25,9 @@ export function buildDate(env: Record<string, string | undefined> = process.env)
 	const fixed = env['NOTICE_BUILD_DATE']?.trim();
 	if (!fixed) return todayInHelsinki();
 	if (!isIsoDate(fixed)) {
-		throw new Error(
-			`NOTICE_BUILD_DATE is "${fixed}", which is not a real date. Write it as YYYY-MM-DD, or unset it to use today.`,
+		throw new SettingError(
+			`NOTICE_BUILD_DATE is "${fixed}", which is not a real date.`,
+			'write it as YYYY-MM-DD, or unset it to use today.',
 		);
 	}
 	return fixed;

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { buildSite } from '../support/build-sites.ts';
+import { acquireBuildLock, buildSite } from '../support/build-sites.ts';
 
 const BROKEN = 'tests/fixtures/broken-revision';
 // The editor's working day: the broken revision is published today, so it may still be unsealed.
@@ -34,6 +34,8 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 		.concat('\nAjastettu kappale.\n');
 	writeFileSync(join(folder, '2020-09-01.mdx'), scheduled);
 	const port = 4490 + Number(process.env['TEST_PORT_OFFSET'] ?? 0);
+	// A dev server writes the content modules that builds write: one at a time.
+	const release = acquireBuildLock();
 	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
 		env: { ...process.env, NOTICE_CONTENT_DIR: folder, NOTICE_BUILD_DATE: TODAY, NOTICE_CACHE_DIR: `${folder}.cache` },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,5 +70,6 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 		await expect(page.getByRole('note').filter({ hasText: 'Esikatselu: tätä versiota ei ole vielä julkaistu.' })).toContainText('Se julkaistaan 1.9.2020.');
 	} finally {
 		if (server.pid) process.kill(-server.pid);
+		release();
 	}
 });

@@ -149,7 +149,7 @@ test.describe('the published versiot.json is the witness', () => {
 			const missing = `${origin}/ei-ole.json`;
 			const unreadable = buildSite({ contentDir: THREE, buildDate: BUILD_DATE }, scratchOut(), { ...tls, NOTICE_PUBLISHED_VERSIONS: missing });
 			expect(unreadable.status).toBe(1);
-			expect(unreadable.output).toContain(`NOTICE_PUBLISHED_VERSIONS is "${missing}", which could not be read: the server answered 404 Not Found.`);
+			expect(unreadable.output).toContain(`NOTICE_PUBLISHED_VERSIONS: is "${missing}", which could not be read: the server answered 404 Not Found.`);
 		} finally {
 			server.kill();
 		}
@@ -202,8 +202,9 @@ test.describe('a build is all or nothing', () => {
 		test(`${signal} while pages are being written leaves no site and no partial folder`, async () => {
 			test.setTimeout(120_000);
 			const outDir = scratchOut();
-			// A complete earlier build is there, and must not pass for this one.
+			// An earlier build is there, and must not pass for this one.
 			mkdirSync(join(outDir, 'tietosuojaseloste'), { recursive: true });
+			writeFileSync(join(outDir, 'tietosuojaseloste', 'versiot.json'), '{}');
 			const build = await buildUntilPagesAreWritten(outDir);
 			const exit = exited(build);
 			process.kill(-(build.pid ?? 0), signal);
@@ -226,6 +227,26 @@ test.describe('a build is all or nothing', () => {
 		expect(existsSync(join(outDir, 'tietosuojaseloste', 'versiot.json'))).toBe(true);
 	});
 
+	test('a revision saved while the site is being built: refused, nothing published', async () => {
+		test.setTimeout(120_000);
+		const folder = copyOfThree();
+		const fileName = addRevision(folder, BUILD_DATE, '', 'Ensimmäinen luonnos.');
+		const outDir = scratchOut();
+		const build = startBuild({ contentDir: folder, buildDate: BUILD_DATE }, outDir);
+		let output = '';
+		build.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		build.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const exit = exited(build);
+		// Astro makes its folder once the check has passed: save the revision after that.
+		await expect.poll(() => readdirSync(dirname(outDir)).some((name) => name.startsWith('.dist.partial-')), { timeout: 90_000, intervals: [20] }).toBe(true);
+		writeFileSync(join(folder, fileName), readFileSync(join(folder, fileName), 'utf8').replace('Ensimmäinen luonnos.', 'Toinen luonnos.'));
+		expect(await exit).toBe(1);
+		// Caught where the source file is published, or, saved later, by the check after the build.
+		expect(output).toMatch(new RegExp(`${fileName}:? changed while the site was being built`));
+		expect(output).toContain('nothing was published');
+		expect(leftBeside(outDir)).toEqual([]);
+	});
+
 	test.describe('--outDir refuses a folder it would destroy', () => {
 		for (const [outDir, reason] of [
 			['.', 'part of the project\'s source tree'],
@@ -240,6 +261,15 @@ test.describe('a build is all or nothing', () => {
 				expect(result.status).toBe(1);
 				expect(result.stderr).toContain(`--outDir ${outDir}: that folder is ${reason}, and the build replaces its output folder whole.`);
 				expect(readdirSync(outDir).sort()).toEqual(before);
+			});
+		}
+
+		for (const args of [['--outDir', 'a', '--outDir', 'b'], ['--out-dir', 'x'], ['--outdir=x']]) {
+			test(`${args.join(' ')}: an output flag it does not guard is refused with the usage`, () => {
+				const result = spawnSync(process.execPath, ['src/cli/build.ts', ...args], { encoding: 'utf8' });
+				expect(result.status).toBe(2);
+				expect(result.stderr).toContain('Usage: npm run build [-- --outDir DIR] [--verbose]');
+				expect(existsSync('x') || existsSync('a') || existsSync('b')).toBe(false);
 			});
 		}
 

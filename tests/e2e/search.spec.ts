@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { acquireBuildLock } from '../support/build-sites.ts';
 import { siteUrl, testSite } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -265,6 +266,8 @@ test('a revision announced but not yet in force is searched only with the filter
 test('npm run dev explains that search needs a build', async ({ page }) => {
 	test.setTimeout(90_000);
 	const port = 4481 + offset;
+	// A dev server writes the content modules that builds write: one at a time.
+	const release = acquireBuildLock();
 	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
 		env: {
 			...process.env,
@@ -298,5 +301,6 @@ test('npm run dev explains that search needs a build', async ({ page }) => {
 		}).toPass({ timeout: 60_000 });
 	} finally {
 		if (server.pid) process.kill(-server.pid);
+		release();
 	}
 });

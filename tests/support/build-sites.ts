@@ -9,8 +9,8 @@ const BUILD_LOCK = '.astro/build.lock';
 // A lock older than any build is left over from a killed run.
 const STALE_LOCK_MS = 5 * 60_000;
 
-/** Waits for this checkout's build lock; returns its release. */
-function acquireBuildLock(): () => void {
+/** Waits for this checkout's build lock (also held by a dev server, which writes the same content modules); returns its release. */
+export function acquireBuildLock(): () => void {
 	mkdirSync('.astro', { recursive: true });
 	const sleeper = new Int32Array(new SharedArrayBuffer(4));
 	for (;;) {

@@ -9,6 +9,11 @@ describe('isIsoDate', () => {
 		['2023-02-29', false],
 		['2026-13-01', false],
 		['2026-1-5', false],
+		// Years below 100 are years, not 1900 + n.
+		['0099-05-05', true],
+		['0000-01-01', true],
+		['9999-12-31', true],
+		['0100-02-29', false],
 		['11.3.2018', false],
 		['', false],
 	])('%s → %s', (value, expected) => {

@@ -182,14 +182,14 @@ describe('7. sealed history', () => {
 
 	it('refuses a folder without its manifest: deleting sealed.json does not switch sealing off', () => {
 		expect(messagesFor([first], null)).toEqual([
-			`${FOLDER}/sealed.json: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json); in a new folder, create it with npm run revision:seal.`,
+			`${FOLDER}/sealed.json: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json).`,
 			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published on 2026-03-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run revision:seal -- 2026-03-01.mdx) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
 		]);
 	});
 
 	it('refuses a revision published before the build date that is not sealed (a line deleted from sealed.json)', () => {
 		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: TODAY });
-		expect(result.problems.map((problem) => [problem.file, problem.code])).toEqual([['2026-04-01.mdx', 'unsealed']]);
+		expect(result.problems.map((problem) => [problem.file, problem.code])).toEqual([['2026-04-01.mdx', 'seal']]);
 	});
 
 	it('lets the revision published on the build date itself be unsealed, as the working copy', () => {
@@ -210,7 +210,7 @@ describe('7. sealed history', () => {
 	it('treats a line-ending change as a change, and says the checkout converted it', () => {
 		const crlf = file(first.fileName, Buffer.from(first.bytes).toString('utf8').replace(/\n/g, '\r\n'));
 		expect(messagesFor([crlf, second], sealed)).toEqual([
-			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published with LF line endings, and this copy has CRLF: its SHA-256 no longer matches the seal.\n  Fix: Git converted the line endings (core.autocrlf); .gitattributes forbids that for ${FOLDER}: run git add --renormalize ${FOLDER} and git checkout -- ${FOLDER}/2026-03-01.mdx, or check the repository out again.`,
+			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx was published with LF line endings, and this copy has CRLF: its SHA-256 no longer matches the seal.\n  Fix: your Git converted the line endings (core.autocrlf): restore the file as committed with git checkout -- ${FOLDER}/2026-03-01.mdx; the repository's .gitattributes keeps it byte for byte from then on.`,
 		]);
 	});
 
@@ -229,6 +229,70 @@ describe('7. sealed history', () => {
 		expect(result.problems).toEqual([]);
 		expect(result.revisions[0]?.sha256).toBe(sha256(withBom.bytes));
 		expect(result.revisions[0]?.sha256).not.toBe(sha256(first.bytes));
+	});
+});
+
+describe('seals of a folder with nothing published yet, and of scheduled revisions', () => {
+	it('lets the seal command start the manifest of a new folder, and only then', () => {
+		const fresh = checkRevisionFolder([first], { sealed: undefined, buildDate: '2026-03-01' });
+		expect(fresh.problems.map((problem) => [problem.message, problem.hint, problem.code])).toEqual([
+			['the seal manifest is missing, so nothing published would be protected.', 'create it: npm run revision:seal.', 'seal'],
+		]);
+		const published = checkRevisionFolder([first], { sealed: undefined, buildDate: TODAY });
+		expect(published.problems.find((problem) => problem.file === 'sealed.json')?.code).toBeUndefined();
+	});
+
+	it('says a sealed revision not yet online may be resealed, rather than that it was published', () => {
+		const draft = revision('2026-12-20', 'Luonnos.\n', 'summary: "Tuleva."\n');
+		const edited = revision('2026-12-20', 'Luonnos, korjattu.\n', 'summary: "Tuleva."\n');
+		expect(messagesFor([first, edited], { ...sealAll([first]), [draft.fileName]: sha256(draft.bytes) })).toEqual([
+			`${FOLDER}/2026-12-20.mdx: 2026-12-20.mdx was sealed for 2026-12-20 and has changed since (sealed SHA-256 ${sha256(draft.bytes)}, the file now ${sha256(edited.bytes)}).\n  Fix: it is not online yet: undo the edit (git checkout -- ${FOLDER}/2026-12-20.mdx), or remove its line from sealed.json and seal it again (npm run revision:seal -- 2026-12-20.mdx).`,
+		]);
+	});
+});
+
+describe('only a change a reader sees is a revision', () => {
+	const next = (body: string) => revision('2026-04-01', body, 'summary: "Muutos."\n');
+	const base = revision('2026-03-01', 'Ensimmäinen kappale, jossa on sana tieto ja toinen lause.\n');
+	const noChange = `${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`;
+
+	it.each([
+		['lines wrapped anew', 'Ensimmäinen kappale, jossa on\nsana tieto ja toinen lause.\n'],
+		['a zero-width space', 'Ensimmäinen kappale, jossa on sana tie\u200Bto ja toinen lause.\n'],
+		['a soft hyphen', 'Ensimmäinen kappale, jossa on sana tie\u00ADto ja toinen lause.\n'],
+		['a character written as an entity', 'Ensimmäinen kappale, jossa on sana t&#105;eto ja toinen lause.\n'],
+		['trailing and doubled spaces', 'Ensimmäinen kappale,  jossa on sana tieto ja toinen lause. \n'],
+	])('refuses %s', (_, body) => {
+		expect(messagesFor([base, next(body)])).toEqual([noChange]);
+	});
+
+	it.each([
+		['a paragraph split in two', 'Ensimmäinen kappale, jossa on sana tieto\n\nja toinen lause.\n'],
+		['a forced line break', 'Ensimmäinen kappale, jossa on sana tieto\\\nja toinen lause.\n'],
+		['emphasis', 'Ensimmäinen kappale, jossa on sana *tieto* ja toinen lause.\n'],
+		['a link around words', 'Ensimmäinen kappale, jossa on sana [tieto](https://www.solinum.fi/) ja toinen lause.\n'],
+	])('accepts %s', (_, body) => {
+		expect(messagesFor([base, next(body)])).toEqual([]);
+	});
+
+	it('accepts a change of a link address alone', () => {
+		const linked = revision('2026-03-01', 'Lue [ehdot](https://www.solinum.fi/a).\n');
+		expect(messagesFor([linked, next('Lue [ehdot](https://www.solinum.fi/b).\n')])).toEqual([]);
+	});
+});
+
+describe('invisible characters and links that lead elsewhere', () => {
+	it('refuses an invisible character written as a YAML escape in the front matter', () => {
+		const sneaky = revision('2026-03-01', 'Teksti.\n', 'summary: "Uusi \\u202Eesolets\\u202C."\n');
+		expect(messagesFor([sneaky])).toEqual([
+			`${FOLDER}/2026-03-01.mdx: "summary" contains the invisible character U+202E, which can make the text read differently from what it says.\n  Fix: write "summary" as plain text, without escapes such as "\\u202E".`,
+		]);
+	});
+
+	it('refuses a link browsers would take to another host', () => {
+		expect(messagesFor([revision('2026-03-01', 'Katso [tästä](/\\evil.example).\n')])).toEqual([
+			`${FOLDER}/2026-03-01.mdx:5: the link "/\\evil.example" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`,
+		]);
 	});
 });
 
@@ -266,6 +330,17 @@ describe('warnings', () => {
 		expect(result.problems).toEqual([]);
 		expect(result.warnings.map((warning) => formatProblem(warning, FOLDER))).toEqual([
 			`${FOLDER}/2026-04-01.mdx:8: the text says "päivitetty 1.3.2026", but the revision is published on 1.4.2026.\n  Fix: write the publication date in the text (1.4.2026), or take the date out: the page shows the publication date itself.`,
+		]);
+	});
+
+	it.each([
+		['Päivitetty: 1.3.2026.', 'Päivitetty: 1.3.2026'],
+		['Tämä seloste on muutettu viimeksi 1. maaliskuuta 2026.', 'muutettu viimeksi 1. maaliskuuta 2026'],
+	])('reads the date in %j too', (sentence, quoted) => {
+		const copied = revision('2026-04-01', `${sentence}\n`, 'summary: "Muutos."\n');
+		const result = checkRevisionFolder([first, copied], { sealed: sealAll([first, copied]), buildDate: TODAY });
+		expect(result.warnings.map((warning) => warning.message)).toEqual([
+			`the text says "${quoted}", but the revision is published on 1.4.2026.`,
 		]);
 	});
 

@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/revision-check.ts';
 import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
 import { scaffoldRevision } from '../../src/lib/revision-scaffold.ts';
+
+// Each case starts a Node process; on a loaded machine that takes longer than Vitest's default.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** The day the commands run on, as NOTICE_BUILD_DATE gives it. */
 const TODAY = '2026-12-01';
@@ -25,6 +28,11 @@ function run(script: 'revision-new' | 'revision-seal', folder: string, args: str
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const mkdirSyncReturning = (folder: string) => {
+	mkdirSync(folder, { recursive: true });
+	return folder;
+};
 
 const problemsIn = (folder: string, buildDate = TODAY) =>
 	checkFolderOnDisk(folder, { buildDate }).problems.map((problem) => problem.message);
@@ -70,6 +78,20 @@ describe('npm run revision:new', () => {
 		expect(() => scaffoldRevision([seed!, pending], { date: '2026-12-06', today: TODAY, summary: 'x', effective: '2027-02-01' })).toThrow(
 			'the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).',
 		);
+	});
+
+	it('refuses a summary the build would refuse, before the file exists', () => {
+		const folder = copyOfContent();
+		const result = run('revision-new', folder, ['--summary', 'Uusi \u202Eesolets\u202C.', '--date', '2026-12-01']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('2026-12-01.mdx:4: the text contains the invisible character U+202E');
+		expect(existsSync(join(folder, '2026-12-01.mdx'))).toBe(false);
+	});
+
+	it('refuses a NOTICE_BUILD_DATE that is no date, plainly', () => {
+		const result = run('revision-new', copyOfContent(), ['--summary', 'x'], '2026-13-01');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe('NOTICE_BUILD_DATE is "2026-13-01", which is not a real date.\n  Fix: write it as YYYY-MM-DD, or unset it to use today.\n');
 	});
 
 	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])('answers %j with its usage, not a stack', (args) => {
@@ -140,6 +162,35 @@ describe('npm run revision:seal', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('Nothing was sealed');
 		expect(readFileSync(join(folder, 'sealed.json'), 'utf8')).toBe(manifest);
+	});
+
+	it('starts the manifest of a new folder, where nothing is published yet', () => {
+		const folder = join(mkdtempSync(join(tmpdir(), 'new-')), 'tietosuojaseloste');
+		cpSync('content/tietosuojaseloste/2018-03-11.mdx', join(mkdirSyncReturning(folder), '2018-03-11.mdx'));
+		const result = run('revision-seal', folder, [], '2018-03-11');
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toContain('Sealed 2018-03-11.mdx');
+		expect(problemsIn(folder, '2018-03-12')).toEqual([]);
+	});
+
+	it('does not recreate a deleted manifest of a folder with published revisions', () => {
+		const folder = copyOfContent();
+		rmSync(join(folder, 'sealed.json'));
+		const result = run('revision-seal', folder, []);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control');
+		expect(existsSync(join(folder, 'sealed.json'))).toBe(false);
+	});
+
+	it('leaves a scheduled revision unsealed unless it is named, and takes a path as its name', () => {
+		const folder = copyOfContent();
+		run('revision-new', folder, ['--summary', 'Tuleva.', '--date', '2026-12-20']);
+		const path = join(folder, '2026-12-20.mdx');
+		writeFileSync(path, `${readFileSync(path, 'utf8')}\nUusi kappale.\n`);
+		const unnamed = run('revision-seal', folder, []);
+		expect(unnamed.stdout).toContain('Not sealed: 2026-12-20.mdx, scheduled for later.');
+		expect(JSON.parse(readFileSync(join(folder, 'sealed.json'), 'utf8'))).not.toHaveProperty(['2026-12-20.mdx']);
+		expect(run('revision-seal', folder, [path]).stdout).toContain('Sealed 2026-12-20.mdx');
 	});
 
 	it('answers an unknown option with its usage', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,12 +36,29 @@ describe('8. the revisions folder itself', () => {
 		);
 	});
 
-	it('refuses a damaged seal manifest, and does not treat it as absent', () => {
+	it.each([
+		['{"2026-03-01.mdx": "abc"}', 'gives "2026-03-01.mdx" a value that is not a SHA-256 in lowercase hex'],
+		[`{"2026-03-01.mdx": "${sha256(REVISION).toUpperCase()}"}`, 'gives "2026-03-01.mdx" a value that is not a SHA-256 in lowercase hex'],
+		['["2026-03-01.mdx"]', 'is not a JSON object of "file name": "sha256" pairs'],
+		['{"2026-03-01.mdx": ', 'is not valid JSON'],
+		[`{"2026-03-01.mdx": "${'0'.repeat(64)}", "2026-03-01.mdx": "${sha256(REVISION)}"}`, 'lists "2026-03-01.mdx" twice'],
+	])('refuses a damaged seal manifest %j, and does not treat it as absent', (text, fault) => {
 		const folder = sealedFolder();
-		writeFileSync(join(folder, 'sealed.json'), '{"2026-03-01.mdx": "abc"}');
+		writeFileSync(join(folder, 'sealed.json'), text);
+		expect(messagesIn(folder)).toEqual([`sealed.json: the seal manifest ${fault}.\n  Fix: restore it from version control (git checkout -- ${folder}/sealed.json).`]);
+	});
+
+	it('reads a manifest saved with a byte-order mark', () => {
+		const folder = sealedFolder();
+		writeFileSync(join(folder, 'sealed.json'), `\uFEFF${JSON.stringify({ '2026-03-01.mdx': sha256(REVISION) })}`);
+		expect(messagesIn(folder)).toEqual([]);
+	});
+
+	it('refuses what is neither file nor folder', () => {
+		const folder = sealedFolder();
+		spawnSync('mkfifo', [join(folder, '2026-04-01.mdx')]);
 		expect(messagesIn(folder)).toEqual([
-			'sealed.json: the seal manifest is not a JSON object of "file name": "sha256" pairs.\n  Fix: restore it from version control (git checkout -- ' +
-				`${folder}/sealed.json).`,
+			'2026-04-01.mdx: is not a regular file.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.',
 		]);
 	});
 
@@ -119,18 +137,22 @@ describe('NOTICE_PUBLISHED_VERSIONS, the published versiot.json', () => {
 		['a file that does not exist', 'ei-ole.json', undefined, 'does not exist.'],
 		['a file that is not JSON', 'versiot.json', 'HTML <html>', 'is not JSON.'],
 		['JSON of another shape', 'versiot.json', versions([{ published: '2026-03-01' }]), 'is not a versiot.json as the site publishes it.'],
+		['a list that checks nothing', 'versiot.json', versions([]), 'is not a versiot.json as the site publishes it.'],
 		['an address that is not https', 'http://www.solinum.fi/tietosuojaseloste/versiot.json', undefined, 'is neither a file path nor an https:// address.'],
 	])('refuses %s', async (_, source, text, why) => {
 		const root = scratch();
 		if (text !== undefined) writeFileSync(join(root, 'versiot.json'), text);
 		const read = await readPublishedVersions({ NOTICE_PUBLISHED_VERSIONS: source }, root);
 		expect(read && 'problem' in read ? formatProblem(read.problem, 'content/tietosuojaseloste') : read).toBe(
-			`content/tietosuojaseloste: NOTICE_PUBLISHED_VERSIONS is "${source}", which ${why}\n  Fix: point NOTICE_PUBLISHED_VERSIONS at the versiot.json the site publishes (an https:// address) or a saved copy of it; leave it unset only for the very first deploy.`,
+			`NOTICE_PUBLISHED_VERSIONS: is "${source}", which ${why}\n  Fix: point NOTICE_PUBLISHED_VERSIONS at the versiot.json the site publishes (an https:// address) or a saved copy of it; leave it unset only for the very first deploy.`,
 		);
 	});
 
-	it('refuses a revision entry without a real fingerprint', () => {
-		expect(listPublishedRevisions({ revisions: [{ published: '2026-03-01', sha256: 'abc' }] })).toBeUndefined();
-		expect(listPublishedRevisions({ revisions: [] })).toEqual([]);
+	it('refuses a revision entry without a real fingerprint, or a list without the revision in force', () => {
+		expect(listPublishedRevisions({ current: '2026-03-01', revisions: [{ published: '2026-03-01', sha256: 'abc' }] })).toBeUndefined();
+		expect(listPublishedRevisions({ current: '2026-04-01', revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }] })).toBeUndefined();
+		expect(listPublishedRevisions({ current: '2026-03-01', revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }] })).toEqual([
+			{ fileName: '2026-03-01.mdx', sha256: sha256(REVISION) },
+		]);
 	});
 });

@@ -23,6 +23,8 @@ export const GET: APIRoute = async ({ site }) => {
 			blocksUrl: absolute(blocksPath(revision)),
 			sourceUrl: absolute(sourcePath(revision)),
 			sha256: revision.sha256,
+			// Only under astro dev, which previews a revision published after the build date.
+			...(revision.scheduled ? { scheduled: true } : {}),
 		};
 	});
 	const body = { current: history.current.published, revisions };
