@@ -1,9 +1,11 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CONSENT_SERVICES } from './src/lib/consent.ts';
 import { cspConfig } from './src/lib/csp.ts';
+import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/markdown.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
@@ -25,7 +27,8 @@ export default defineConfig({
 	// and no highlighter's inline styles meet the CSP.
 	markdown: { syntaxHighlight: false },
 	integrations: [
-		mdx(),
+		// The revisions' Markdown settings, shared with the blocks the diff compares (src/lib/markdown.ts).
+		mdx({ processor: satteri({ features: NOTICE_MARKDOWN_FEATURES, hastPlugins: [tableCellsWithoutStyle] }) }),
 		sitemap({ filter: (page) => !page.endsWith('/404/') && page !== `${site}/` }),
 		cspPerPage(),
 		// Last: indexes the pages the other integrations have finished writing.

@@ -91,8 +91,11 @@ function pageUrl(file: string): string {
 	return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** The blocks the index sees: headings, paragraphs, and each list item on its own. */
-const BLOCKS = ':scope > :not(ul, ol), :scope > ul > li, :scope > ol > li';
+/**
+ * The blocks the index sees: headings, paragraphs, and each list item on its own. What a page
+ * marks as never indexed (a section's "last changed" line) is no passage of the notice.
+ */
+const BLOCKS = ':scope > :not(ul, ol, [data-pagefind-ignore]), :scope > ul > li, :scope > ol > li';
 
 /**
  * Adds `data-pagefind-ignore` to every passage that a revision nearer the current one also has;

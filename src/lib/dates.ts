@@ -37,3 +37,10 @@ export function todayInHelsinki(now: Date = new Date()): IsoDate {
 export function isoDateToUtc(date: IsoDate): Date {
 	return new Date(`${date}T00:00:00Z`);
 }
+
+/** The day before a date: `2024-03-01` → `2024-02-29`. */
+export function dayBefore(date: IsoDate): IsoDate {
+	const day = isoDateToUtc(date);
+	day.setUTCDate(day.getUTCDate() - 1);
+	return day.toISOString().slice(0, 10);
+}

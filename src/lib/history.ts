@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates.ts';
+import { changeAnchor } from './diff.ts';
 import {
 	NOTICE_PATH,
 	changesPath,
@@ -8,9 +9,12 @@ import {
 	revisionStatus,
 	sortOldestFirst,
 	upcomingRevisions,
+	validity,
 	type RevisionInfo,
 	type RevisionStatus,
+	type Validity,
 } from './revisions.ts';
+import type { ChangedPart, SectionChange, SectionState } from './section-history.ts';
 
 /** The change log. */
 export const HISTORY_PATH = `${NOTICE_PATH}muutoshistoria/`;
@@ -60,6 +64,8 @@ export interface RevisionStatusView {
 	announcements: RevisionLink[];
 	/** Only under `astro dev`: published after the build date, shown as a preview. */
 	scheduled?: true;
+	/** When it is in force; null for a revision replaced before it took effect. */
+	validity: Validity | null;
 }
 
 /** The link form of a revision. */
@@ -111,10 +117,41 @@ export function describeStatus<T extends RevisionInfo>(
 						.filter((other) => other.published !== revision.published)
 						.map(revisionLink)
 				: [],
+		validity: validity(revision, revisions) ?? null,
 	};
 }
 
 /** Revisions newest first, as the change log and the feed list them. */
 export function sortNewestFirst<T extends RevisionInfo>(revisions: readonly T[]): T[] {
 	return sortOldestFirst(revisions).reverse();
+}
+
+/** The address of one numbered change on a revision's change page. */
+export function changeLinkPath(change: SectionChange): string {
+	return `${changesPath(change)}#${changeAnchor(change.change)}`;
+}
+
+/** A section as its revision page shows it: when it last changed, with a link to that change. */
+export interface SectionView {
+	title: string;
+	/** Absent while the section reads as in the first version. */
+	lastChanged?: { published: IsoDate; path: string };
+}
+
+/** The link form of a section's state. */
+export function sectionView({ title, lastChanged }: SectionState): SectionView {
+	return lastChanged ? { title, lastChanged: { published: lastChanged.published, path: changeLinkPath(lastChanged) } } : { title };
+}
+
+/** A part a revision changed, as its change-log entry links it. */
+export interface ChangedPartView {
+	kind: ChangedPart['kind'];
+	title?: string;
+	path: string;
+}
+
+/** The link form of a changed part of `revision`. */
+export function changedPartView(revision: Pick<RevisionInfo, 'published'>, part: ChangedPart): ChangedPartView {
+	const path = changeLinkPath({ published: revision.published, change: part.change });
+	return part.title === undefined ? { kind: part.kind, path } : { kind: part.kind, title: part.title, path };
 }

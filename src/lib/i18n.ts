@@ -1,4 +1,5 @@
 import { COMPARE_TEXTS } from './compare-texts.ts';
+import { LOOKUP_TEXTS } from './lookup-texts.ts';
 import { SEARCH_STATUS_TEXTS } from './search-texts.ts';
 
 /**
@@ -17,6 +18,8 @@ const fi = {
 	'notice.lastUpdated': 'Viimeksi päivitetty',
 	'notice.permanentLink': 'Tämän version pysyvä osoite',
 	'toc.label': 'Sisällys',
+	'notice.section.changed': 'Muutettu viimeksi',
+	'notice.section.unchanged': 'Ennallaan ensimmäisestä versiosta',
 	'notFound.title': 'Sivua ei löytynyt',
 	'notFound.body': 'Etsimääsi sivua ei ole tai sen osoite on muuttunut.',
 	'notFound.link': 'Siirry tietosuojaselosteeseen',
@@ -29,6 +32,9 @@ const fi = {
 	'history.summary': 'Muutos',
 	'history.changesLink': 'Katso, mitä tässä versiossa muuttui',
 	'history.first': 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
+	'history.validity': 'Voimassa',
+	'history.validity.since': 'alkaen',
+	'history.validity.never': 'Ei tullut voimaan: seuraava versio korvasi sen ennen voimaantuloa.',
 	'history.earlier.title': 'Tämä ei ole voimassa oleva versio.',
 	'history.earlier.replaced': 'Sen korvasi',
 	'history.earlier.version': 'versio',
@@ -52,6 +58,16 @@ const fi = {
 	'history.log.earlier': 'Aiempi',
 	'history.log.permanent': 'Pysyvä osoite',
 	'history.log.changes': 'Muutokset edelliseen versioon',
+	'history.log.parts': 'Muutetut kohdat',
+	'history.log.part.title': 'Otsikko',
+	'history.log.part.intro': 'Johdanto',
+	'history.log.part.removed': '{title} (poistettu)',
+	...LOOKUP_TEXTS,
+	'history.lookup.title': 'Mikä versio oli voimassa?',
+	'history.lookup.intro': 'Valitse päivä, niin näet, mikä tietosuojaselosteen versio oli silloin voimassa.',
+	'history.lookup.label': 'Päivämäärä',
+	'history.lookup.submit': 'Näytä',
+	'history.lookup.periods': 'Kunkin version voimassaoloaika',
 	'history.log.more': 'Lisää',
 	'history.log.compare': 'Vertaa mitä tahansa kahta versiota',
 	'history.log.feed': 'Tilaa muutokset syötteenä (RSS)',

@@ -1,7 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { IsoDate } from './dates.ts';
-import type { DocBlock } from './diff.ts';
-import { describeStatus, nextRevision, shownCurrent, type RevisionStatusView } from './history.ts';
+import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from './diff.ts';
+import {
+	changedPartView,
+	describeStatus,
+	nextRevision,
+	sectionView,
+	shownCurrent,
+	type ChangedPartView,
+	type RevisionStatusView,
+	type SectionView,
+} from './history.ts';
 import { revisionBlocks } from './revision-blocks.ts';
 import {
 	previousRevision,
@@ -10,6 +19,7 @@ import {
 	type RevisionStatus,
 } from './revisions.ts';
 import { assertFolderIsPublishable, buildDateOrRefuse } from './revision-loader.ts';
+import { sectionHistory } from './section-history.ts';
 import { contentDir } from './site-settings.ts';
 
 /** A revision as the pages use it: its checked front matter plus the entry that renders it. */
@@ -32,6 +42,12 @@ export interface NoticeHistory {
 	statusViewOf(revision: Revision): RevisionStatusView;
 	/** The revision's text as diff blocks, parsed once per build. */
 	blocksOf(revision: Revision): DocBlock[];
+	/** What the revision changed against the one before it, as its change page shows it; none for the first. */
+	changesOf(revision: Revision): DiffSegment[] | undefined;
+	/** The revision's sections, each with the change that last touched it. */
+	sectionsOf(revision: Revision): SectionView[];
+	/** The parts of the notice the revision changed, each linked to its change. */
+	changedPartsOf(revision: Revision): ChangedPartView[];
 }
 
 let history: Promise<NoticeHistory> | undefined;
@@ -63,6 +79,36 @@ async function build(): Promise<NoticeHistory> {
 	const blockCache = new Map<IsoDate, DocBlock[]>();
 	const current = shownCurrent(revisions, date);
 	if (!current) throw new Error('No revisions were loaded.');
+	const blocksOf = (revision: Revision) => {
+		let blocks = blockCache.get(revision.published);
+		if (!blocks) {
+			blocks = revisionBlocks(revision.entry.body ?? '', revision.title);
+			blockCache.set(revision.published, blocks);
+		}
+		return blocks;
+	};
+	// Each diff serves its change page, the section history and the change log: computed once.
+	const changeCache = new Map<IsoDate, DiffSegment[]>();
+	const changesAt = (index: number): DiffSegment[] => {
+		const revision = revisions[index]!;
+		let segments = changeCache.get(revision.published);
+		if (!segments) {
+			segments = index === 0 ? [] : foldDiff(diffBlocks(blocksOf(revisions[index - 1]!), blocksOf(revision)));
+			changeCache.set(revision.published, segments);
+		}
+		return segments;
+	};
+	const sections = sectionHistory(
+		// Blocks are parsed when a section's history first reaches back to them.
+		revisions.map((revision) => ({
+			published: revision.published,
+			get blocks() {
+				return blocksOf(revision);
+			},
+		})),
+		changesAt,
+	);
+	const indexOf = (revision: Revision) => revisions.findIndex((other) => other.published === revision.published);
 	return {
 		date,
 		revisions,
@@ -81,13 +127,9 @@ async function build(): Promise<NoticeHistory> {
 				announcements: view.announcements.map((link) => (scheduled.has(link.published) ? { ...link, scheduled: true as const } : link)),
 			};
 		},
-		blocksOf: (revision) => {
-			let blocks = blockCache.get(revision.published);
-			if (!blocks) {
-				blocks = revisionBlocks(revision.entry.body ?? '', revision.title);
-				blockCache.set(revision.published, blocks);
-			}
-			return blocks;
-		},
+		blocksOf,
+		changesOf: (revision) => (indexOf(revision) > 0 ? changesAt(indexOf(revision)) : undefined),
+		sectionsOf: (revision) => sections.sectionsOf(indexOf(revision)).map(sectionView),
+		changedPartsOf: (revision) => sections.changedPartsOf(indexOf(revision)).map((part) => changedPartView(revision, part)),
 	};
 }

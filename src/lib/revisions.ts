@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates.ts';
+import { dayBefore, type IsoDate } from './dates.ts';
 
 /** What the site knows of one revision, independent of how it was loaded. */
 export interface RevisionInfo {
@@ -17,8 +17,11 @@ export type RevisionStatus = 'current' | 'earlier' | 'upcoming';
 /** The URL base of the notice. */
 export const NOTICE_PATH = '/tietosuojaseloste/';
 
+/** The dates that place a revision in time. */
+export type RevisionDates = Pick<RevisionInfo, 'published' | 'effective'>;
+
 /** Sorts revisions oldest first by publication date (ISO dates sort as strings). */
-export function sortOldestFirst<T extends RevisionInfo>(revisions: readonly T[]): T[] {
+export function sortOldestFirst<T extends RevisionDates>(revisions: readonly T[]): T[] {
 	return [...revisions].sort((a, b) => a.published.localeCompare(b.published));
 }
 
@@ -33,7 +36,7 @@ export function changesPath(revision: Pick<RevisionInfo, 'published'>): string {
 }
 
 /** The revision in force on `date`: the newest one whose effective date has come. */
-export function currentRevision<T extends RevisionInfo>(
+export function currentRevision<T extends RevisionDates>(
 	revisions: readonly T[],
 	date: IsoDate,
 ): T | undefined {
@@ -68,4 +71,26 @@ export function previousRevision<T extends RevisionInfo>(
 	return sortOldestFirst(revisions)
 		.filter((other) => other.published < revision.published)
 		.at(-1);
+}
+
+/** When a revision was, is or will be in force: from its effective date to its last day. */
+export interface Validity {
+	from: IsoDate;
+	/** The day before a later revision takes effect; null while none is known. */
+	until: IsoDate | null;
+}
+
+/**
+ * The days `revision` is in force by the rule of `currentRevision`: from its effective date until
+ * the day before a later-published revision takes effect. Undefined for a revision replaced
+ * before it ever took effect.
+ */
+export function validity<T extends RevisionDates>(revision: T, revisions: readonly T[]): Validity | undefined {
+	const next = sortOldestFirst(revisions)
+		.filter((other) => other.published > revision.published)
+		.map((other) => other.effective)
+		.sort()[0];
+	if (next === undefined) return { from: revision.effective, until: null };
+	const until = dayBefore(next);
+	return until < revision.effective ? undefined : { from: revision.effective, until };
 }

@@ -16,6 +16,9 @@ export const TEST_SITES = [
 	{ name: 'three', contentDir: 'tests/fixtures/three-revisions', buildDate: '2026-11-25', port: 4412 },
 	// The same revisions built before 2024-02-15 takes effect (2024-03-01): it is upcoming.
 	{ name: 'upcoming', contentDir: 'tests/fixtures/three-revisions', buildDate: '2024-02-20', port: 4413 },
+	// Five revisions that move text, change only a link's address and a table cell, one taking
+	// effect a month after publication and one still upcoming (2027-01-01).
+	{ name: 'scenarios', contentDir: 'tests/fixtures/history-scenarios', buildDate: '2026-11-25', port: 4414 },
 ] as const satisfies readonly TestSite[];
 
 export type TestSiteName = (typeof TEST_SITES)[number]['name'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFinnishDate, isIsoDate, todayInHelsinki } from '../../src/lib/dates.ts';
+import { dayBefore, formatFinnishDate, isIsoDate, todayInHelsinki } from '../../src/lib/dates.ts';
 
 describe('isIsoDate', () => {
 	it.each([
@@ -40,5 +40,16 @@ describe('todayInHelsinki', () => {
 		['2026-07-01T21:00:00Z', '2026-07-02'],
 	])('%s → %s', (instant, expected) => {
 		expect(todayInHelsinki(new Date(instant))).toBe(expected);
+	});
+});
+
+describe('dayBefore', () => {
+	it.each([
+		['2021-07-01', '2021-06-30'],
+		['2024-03-01', '2024-02-29'],
+		['2023-03-01', '2023-02-28'],
+		['2027-01-01', '2026-12-31'],
+	])('%s → %s', (date, expected) => {
+		expect(dayBefore(date)).toBe(expected);
 	});
 });

@@ -50,7 +50,15 @@ describe('describeStatus', () => {
 			'the first revision, later replaced',
 			first,
 			'2024-02-20',
-			{ status: 'earlier', published: '2018-03-11', first: true, current: link(second), replacedBy: link(second), announcements: [] },
+			{
+				status: 'earlier',
+				published: '2018-03-11',
+				first: true,
+				current: link(second),
+				replacedBy: link(second),
+				announcements: [],
+				validity: { from: '2018-03-11', until: '2020-05-31' },
+			},
 		],
 		[
 			'the current revision with a change announced',
@@ -63,6 +71,8 @@ describe('describeStatus', () => {
 				first: false,
 				changesPath: '/tietosuojaseloste/2020-06-01/muutokset/',
 				announcements: [link(third)],
+				// In force until the day before the next one takes effect (not before it was published).
+				validity: { from: '2020-06-01', until: '2024-02-29' },
 			},
 		],
 		[
@@ -78,6 +88,7 @@ describe('describeStatus', () => {
 				changesPath: '/tietosuojaseloste/2024-02-15/muutokset/',
 				current: link(second),
 				announcements: [],
+				validity: { from: '2024-03-01', until: null },
 			},
 		],
 		[
@@ -92,13 +103,14 @@ describe('describeStatus', () => {
 				first: false,
 				changesPath: '/tietosuojaseloste/2024-02-15/muutokset/',
 				announcements: [],
+				validity: { from: '2024-03-01', until: null },
 			},
 		],
 		[
 			'an only revision',
 			first,
 			'2026-01-01',
-			{ status: 'current', published: '2018-03-11', first: true, announcements: [] },
+			{ status: 'current', published: '2018-03-11', first: true, announcements: [], validity: { from: '2018-03-11', until: null } },
 		],
 	] as const)('%s', (_, subject, date, expected) => {
 		const all = expected.published === first.published && expected.status === 'current' ? [first] : revisions;

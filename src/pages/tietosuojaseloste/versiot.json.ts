@@ -12,10 +12,15 @@ export const GET: APIRoute = async ({ site }) => {
 	const absolute = (path: string) => new URL(path, site).href;
 	const revisions = history.revisions.map((revision) => {
 		const first = history.previousOf(revision) === undefined;
+		const view = history.statusViewOf(revision);
 		return {
 			published: revision.published,
 			effective: revision.effective,
-			status: history.statusViewOf(revision).status,
+			// In force from validFrom to validUntil, both days included; validUntil is null while no
+			// later revision is known, and both are null for a revision replaced before it took effect.
+			validFrom: view.validity?.from ?? null,
+			validUntil: view.validity?.until ?? null,
+			status: view.status,
 			title: revision.title,
 			summary: revision.summary ?? null,
 			url: absolute(revisionPath(revision)),
