@@ -78,7 +78,7 @@ function blockHtml(block: DocBlock, inner: string, attributes = ''): string {
 
 function rowAttributes(row: DiffRow): string {
 	if (row.op === 'same') return '';
-	if (row.op === 'moved') return ` class="diff-row diff-row--moved" id="${moveAnchor(row.move, row.side)}"`;
+	if (row.op === 'moved') return ` class="diff-row diff-row--moved diff-row--moved-${row.side}" id="${moveAnchor(row.move, row.side)}"`;
 	return ` class="diff-row diff-row--${row.op}"`;
 }
 

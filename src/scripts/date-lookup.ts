@@ -59,7 +59,8 @@ export function startDateLookup(root: HTMLElement): void {
 		}
 	};
 
-	// The address keeps the day, so that an answer can be shared and the back button returns to it.
+	// The address keeps the day, so that an answer can be shared. A day given before this code
+	// arrived (it loads when the field is first reached for) is answered at once.
 	const given = () => {
 		answer(input.value);
 		history.replaceState(null, '', input.value ? `?pvm=${input.value}` : location.pathname);
@@ -68,7 +69,7 @@ export function startDateLookup(root: HTMLElement): void {
 	if (fromAddress !== null) {
 		if (isIsoDate(fromAddress)) input.value = fromAddress;
 		answer(fromAddress);
-	} else if (input.value) answer(input.value);
+	} else if (input.value) given();
 	input.addEventListener('input', given);
 	input.addEventListener('change', given);
 	form.addEventListener('submit', (event) => {

@@ -126,7 +126,8 @@ test('a search covers the revision in force; the filter adds earlier text, label
 	]);
 	await results(page).getByRole('link').click();
 	await expect(page).toHaveURL(/\/tietosuojaseloste\/2018-03-11\/#/);
-	await expect(page.locator('#henkilökohtaisten-tietojen-säilytys + p')).toContainText('EU:n alueella');
+	// The section's first paragraph, after the line that says when the section last changed.
+	await expect(page.locator('#henkilökohtaisten-tietojen-säilytys + .section-change + p')).toContainText('EU:n alueella');
 });
 
 test('text that several revisions share comes back once, from the revision in force', async ({ page }) => {
