@@ -60,7 +60,7 @@ export function startDateLookup(root: HTMLElement): void {
 	};
 
 	// The address keeps the day, so that an answer can be shared. A day given before this code
-	// arrived (it loads when the field is first reached for) is answered at once.
+	// ran is answered at once.
 	const given = () => {
 		answer(input.value);
 		history.replaceState(null, '', input.value ? `?pvm=${input.value}` : location.pathname);

@@ -131,12 +131,16 @@ export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>
 		}
 	};
 	for (const child of root.contents().toArray()) visit(child);
+	// A block with no text shows nothing to read, as the diff's blocks leave it out.
+	const shown = blocks.filter((block) => (block.kind === 'row' ? block.cells.some(Boolean) : block.kind === 'other' || block.text !== ''));
 	// Inside the blocks, only marks that change no words: anything else (a checkbox, an image)
 	// shows what no block holds.
-	for (const element of root.find('*').toArray()) {
-		if (!KNOWN.has(element.tagName.toLowerCase())) blocks.push({ kind: 'other', tag: element.tagName.toLowerCase(), text: readText($, [element]) });
-	}
-	return blocks;
+	const unknown = root
+		.find('*')
+		.toArray()
+		.filter((element) => !KNOWN.has(element.tagName.toLowerCase()))
+		.map((element): PageBlock => ({ kind: 'other', tag: element.tagName.toLowerCase(), text: readText($, [element]) }));
+	return [...shown, ...unknown];
 }
 
 /** The elements whose text the blocks hold: block structure, and inline marks that change no words. */

@@ -8,19 +8,21 @@ import SectionHeading from './SectionHeading.astro';
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * `components` for a revision's `<Content />`: its `##` headings, as the page renders them, paired
- * in order with the sections the history found in the same text. They must agree, or the page
- * would credit a change to the wrong section: the build stops if they do not.
+ * `components` for a revision's `<Content />`: its `##` headings as the page renders them, each
+ * paired with the section of the same heading that the history found in the same text, in order.
+ * A heading the history has no section for (one inside a list item) gets no line, rather than
+ * another section's.
  */
 export function sectionHeadings(headings: readonly MarkdownHeading[], sections: readonly SectionView[]) {
-	const rendered = headings.filter((heading) => heading.depth === 2);
-	const mismatch = rendered.findIndex((heading, at) => normalize(heading.text) !== normalize(sections[at]?.title ?? ''));
-	if (rendered.length !== sections.length || mismatch !== -1) {
-		throw new Error(
-			`The page's section headings (${rendered.map((heading) => heading.text.trim()).join(' | ')}) differ from the diff's (${sections.map((section) => section.title).join(' | ')}).`,
-		);
+	const bySlug = new Map<string, SectionView>();
+	let next = 0;
+	for (const heading of headings) {
+		if (heading.depth !== 2) continue;
+		const at = sections.findIndex((section, index) => index >= next && normalize(section.title) === normalize(heading.text));
+		if (at === -1) continue;
+		bySlug.set(heading.slug, sections[at]!);
+		next = at + 1;
 	}
-	const bySlug = new Map(rendered.map((heading, at) => [heading.slug, sections[at]]));
 	return {
 		h2: (props: Record<string, unknown>) => jsx(SectionHeading, { ...props, section: bySlug.get(String(props['id'])) }),
 	};
