@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
 
 /** Splits text into words the way a reader sees them: any run of white space separates. */
 export function words(text: string): string[] {
@@ -88,7 +88,7 @@ function withLinks<T extends PageBlock>(block: T, links: PageLink[]): T {
  * items (a nested list's items after their parent's), table rows, and anything else that shows
  * text as `other`. Comparing them with `revisionBlocks` proves that the diff sees what the page shows.
  */
-export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<Element>): PageBlock[] {
+export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<AnyNode>): PageBlock[] {
 	const blocks: PageBlock[] = [];
 	const visit = (node: AnyNode) => {
 		if (node.type === 'text') {
