@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { load, type CheerioAPI } from 'cheerio';
 import { close, createIndex } from 'pagefind';
-import { passagesToIndex, type IndexedRevision, type SearchBlock } from '../lib/search-index.ts';
+import { passagesToIndex, SECTION_CHANGE_CLASS, type IndexedRevision, type SearchBlock } from '../lib/search-index.ts';
 import type { RevisionStatus } from '../lib/revisions.ts';
 
 /** The folder, under the site's root, that the index and Pagefind's scripts are written to. */
@@ -91,10 +91,7 @@ function pageUrl(file: string): string {
 	return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/**
- * The blocks the index sees: headings, paragraphs, and each list item on its own. What a page
- * marks as never indexed (a section's "last changed" line) is no passage of the notice.
- */
+/** The blocks the index sees: headings, paragraphs, and each list item on its own. */
 const BLOCKS = ':scope > :not(ul, ol, [data-pagefind-ignore]), :scope > ul > li, :scope > ol > li';
 
 /**
@@ -113,6 +110,8 @@ function markRepeatedPassages(pages: readonly BuiltPage[]): Set<BuiltPage> {
 		const other = seen.get(published);
 		if (other) throw new Error(`The revision ${published} is indexed at both ${other} and ${url}; mark only one.`);
 		seen.set(published, url);
+		// The site's own lines in the revision's text are no passage of it.
+		body.find(`.${SECTION_CHANGE_CLASS}`).attr('data-pagefind-ignore', '');
 		const elements = body
 			.find(BLOCKS)
 			.toArray()

@@ -5,6 +5,13 @@ import { formatFinnishDate, type IsoDate } from './dates.ts';
 import { t } from './i18n.ts';
 import type { RevisionInfo, RevisionStatus } from './revisions.ts';
 
+/**
+ * The class of the line a revision page adds under each section heading (when the section last
+ * changed): the site's words, not the revision's, so never indexed. Marked for Pagefind in the
+ * index's copy of the page, not on the page every visitor loads.
+ */
+export const SECTION_CHANGE_CLASS = 'section-change';
+
 /** The Pagefind filter that separates the text in force from the history. */
 export const SEARCH_SCOPE_FILTER = 'scope';
 

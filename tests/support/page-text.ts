@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { SECTION_CHANGE_CLASS } from '../../src/lib/search-index.ts';
 
 /** Splits text into words the way a reader sees them: any run of white space separates. */
 export function words(text: string): string[] {
@@ -7,7 +8,7 @@ export function words(text: string): string[] {
 }
 
 /** What a revision page adds to the revision's own text: each section's "last changed" line. */
-export const INTERFACE_LINES = '.section-change';
+export const INTERFACE_LINES = `.${SECTION_CHANGE_CLASS}`;
 
 /**
  * The words of a built revision page's notice text: its title and body, in document order.

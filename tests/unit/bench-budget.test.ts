@@ -5,9 +5,9 @@ import type { BuildScale } from '../bench/build-scale.ts';
 const KB = 1024;
 
 describe('the budgets', () => {
-	it('hold the notice to the promise: 24 KB, 6 requests, no fonts, no third parties, no cookies, no shift', () => {
+	it('hold the notice to the promise: 25 KB (issues 13 and 14 may take it from 24 to 25, no further), 6 requests, no fonts, no third parties, no cookies, no shift', () => {
 		expect(PAGES.find((page) => page.path === '/tietosuojaseloste/')?.budget).toEqual({
-			bytes: 24 * KB,
+			bytes: 25 * KB,
 			requests: 6,
 			fontBytes: 0,
 			thirdParty: 0,
@@ -42,7 +42,7 @@ describe('overBudget', () => {
 	it('passes a page within every limit', () => expect(overBudget(within, budget, 200)).toEqual([]));
 
 	it.each([
-		['bytes', { total: 24 * KB + 1 }, '24.0 KB > 24.0 KB (1 B over)'],
+		['bytes', { total: 25 * KB + 1 }, '25.0 KB > 25.0 KB (1 B over)'],
 		['requests', { requests: 7 }, '7 requests > 6'],
 		['fonts', { bytes: { ...within.bytes, font: 10 * KB } }, 'web fonts 10.0 KB'],
 		['third parties', { thirdParty: ['https://www.googletagmanager.com/gtag/js'] }, 'third-party: https://www.googletagmanager.com/gtag/js'],
