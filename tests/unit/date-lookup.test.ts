@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { revisionOnDate } from '../../src/lib/date-lookup.ts';
 import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
+import { testSite } from '../support/sites.ts';
+
+const scenarios = testSite('scenarios');
 
 // The scenarios fixture: 2018-03-11, 2019-05-01, 2021-06-01 (in force from 2021-07-01), 2024-02-15,
 // and 2026-11-20, in force from 2027-01-01.
-const { revisions, problems } = checkFolderOnDisk('tests/fixtures/history-scenarios');
+const { revisions, problems } = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate });
 
 describe('revisionOnDate on the scenarios fixture', () => {
 	it('reads a fixture that builds', () => expect(problems).toEqual([]));

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from '../../src/lib/diff.ts';
 import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
 import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
+import { testSite } from '../support/sites.ts';
+
+const scenarios = testSite('scenarios');
 import { sectionHistory, type SectionSource } from '../../src/lib/section-history.ts';
 
 /** The section history of a list of revisions, with the diffs the change pages show. */
@@ -11,7 +14,7 @@ function historyOf(revisions: SectionSource[]) {
 	return { history: sectionHistory(revisions, segments), segments };
 }
 
-const fixture = checkFolderOnDisk('tests/fixtures/history-scenarios').revisions.map((revision) => ({
+const fixture = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate }).revisions.map((revision) => ({
 	published: revision.published,
 	blocks: revisionBlocks(revision.body, revision.title),
 }));
