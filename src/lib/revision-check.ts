@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
+import { NOTICE_MARKDOWN_FEATURES } from './markdown.ts';
 import { formatFinnishDate, type IsoDate } from './dates.ts';
 import { sortOldestFirst, type RevisionInfo } from './revisions.ts';
 import { REVISION_FIELDS, revisionFrontmatterSchema } from './revision-schema.ts';
@@ -301,7 +302,8 @@ function findControlCharacter(text: string): { name: string; line: number } | un
 function checkMdxBody(fileName: string, body: string, bodyLine: number): { problems: RevisionProblem[]; tree?: MdxNode } {
 	let tree: MdxNode;
 	try {
-		tree = mdxToMdast(body) as unknown as MdxNode;
+		// Read as the page reads it, so that the check sees what the reader will.
+		tree = mdxToMdast(body, { features: NOTICE_MARKDOWN_FEATURES }) as unknown as MdxNode;
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		const located = /^(\d+):(\d+):\s*(.*)$/s.exec(text);
@@ -328,6 +330,15 @@ function checkMdxBody(fileName: string, body: string, bodyLine: number): { probl
 				line,
 				message: 'the text contains a code block (a ``` fence), which a revision may not have.',
 				hint: 'a notice has no code: remove the ``` lines and write the text as a paragraph or a list.',
+			});
+		} else if (node.type === 'thematicBreak' || (node.type === 'listItem' && typeof node.checked === 'boolean')) {
+			// Shown on the page but holding no text, so no diff could show it come or go.
+			const what = node.type === 'thematicBreak' ? 'a horizontal rule (---)' : 'a checkbox list item ([ ] or [x])';
+			problems.push({
+				file: fileName,
+				line,
+				message: `the text contains ${what}, which a revision may not have.`,
+				hint: 'use headings (## ) to divide the notice and plain list items (- ) for lists.',
 			});
 		} else if (kind) {
 			problems.push({
@@ -362,6 +373,7 @@ const SAFE_LINK = /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i;
 
 interface MdxNode {
 	type: string;
+	checked?: boolean | null;
 	value?: string;
 	depth?: number;
 	ordered?: boolean | null;

@@ -125,6 +125,19 @@ describe('the build refuses each kind of mistake with a message naming the file'
 			[`${FOLDER}/2026-03-01.mdx:7: the text contains a code block (a \`\`\` fence), which a revision may not have.\n  Fix: a notice has no code: remove the \`\`\` lines and write the text as a paragraph or a list.`],
 		],
 		[
+			'6. a horizontal rule and a checkbox: shown, but no diff could show them change',
+			[revision('2026-03-01', 'Teksti.\n\n---\n\n- [x] Valmis\n')],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the text contains a horizontal rule (---), which a revision may not have.\n  Fix: use headings (## ) to divide the notice and plain list items (- ) for lists.`,
+				`${FOLDER}/2026-03-01.mdx:9: the text contains a checkbox list item ([ ] or [x]), which a revision may not have.\n  Fix: use headings (## ) to divide the notice and plain list items (- ) for lists.`,
+			],
+		],
+		[
+			'6. a footnote, which the page would show as a link',
+			[revision('2026-03-01', 'Teksti[^1].\n\n[^1]: huomautus\n')],
+			[`${FOLDER}/2026-03-01.mdx:7: the link "huomautus" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`],
+		],
+		[
 			'6. bytes that are not UTF-8, with the byte offset',
 			[file('2026-03-01.mdx', Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}Hyv`), Buffer.from([0xe4]), Buffer.from(' teksti.\n')]))],
 			[`${FOLDER}/2026-03-01.mdx:5: the file is not UTF-8 text: byte 69 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`],
