@@ -1,13 +1,13 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CONSENT_SERVICES } from './src/lib/consent.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/markdown.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import noticeSitemap from './src/integrations/sitemap.ts';
 
 // Test builds and dev servers run side by side, each with its own content cache and Vite
 // dependency cache (tests/support/build-sites.ts, the dev-server tests): shared, they clobber
@@ -29,7 +29,7 @@ export default defineConfig({
 	integrations: [
 		// The revisions' Markdown settings, shared with the blocks the diff compares (src/lib/markdown.ts).
 		mdx({ processor: satteri({ features: NOTICE_MARKDOWN_FEATURES, hastPlugins: [tableCellsWithoutStyle] }) }),
-		sitemap({ filter: (page) => !page.endsWith('/404/') && page !== `${site}/` }),
+		noticeSitemap(),
 		cspPerPage(),
 		// Last: indexes the pages the other integrations have finished writing.
 		searchIndex(),

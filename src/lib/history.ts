@@ -10,6 +10,7 @@ import {
 	sortOldestFirst,
 	upcomingRevisions,
 	validity,
+	type RevisionDates,
 	type RevisionInfo,
 	type RevisionStatus,
 	type Validity,
@@ -87,7 +88,7 @@ export function nextRevision<T extends RevisionInfo>(revision: T, revisions: rea
  * The revision shown as current on `date`: the one in force, or, before anything is in force,
  * the first one (the notice must always show something).
  */
-export function shownCurrent<T extends RevisionInfo>(revisions: readonly T[], date: IsoDate): T | undefined {
+export function shownCurrent<T extends RevisionDates>(revisions: readonly T[], date: IsoDate): T | undefined {
 	return currentRevision(revisions, date) ?? sortOldestFirst(revisions)[0];
 }
 

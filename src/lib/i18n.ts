@@ -8,8 +8,15 @@ import { SEARCH_STATUS_TEXTS } from './search-texts.ts';
  */
 const fi = {
 	'site.name': 'Solinum Oy',
-	'site.description':
-		'Solinum Oy:n tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja, ja sen koko muutoshistoria.',
+	// Each page's own description for search engines and link previews (issue 14).
+	'meta.notice': 'Solinum Oy:n voimassa oleva tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja.',
+	'meta.lastChange': 'Viimeisin muutos {date}: {summary}',
+	'meta.revision': 'Solinum Oy:n tietosuojaselosteen versio {date}. Muutos edelliseen versioon: {summary}',
+	'meta.revision.first': 'Solinum Oy:n tietosuojaselosteen ensimmäinen julkaistu versio, {date}.',
+	'meta.changes': 'Mitä Solinum Oy:n tietosuojaselosteen versiossa {date} muuttui: {summary}',
+	'meta.changes.first': 'Solinum Oy:n tietosuojaselosteen ensimmäinen versio, {date}: aiempaa versiota, johon sitä voisi verrata, ei ole.',
+	'meta.log': 'Solinum Oy:n tietosuojaselosteen kaikki versiot uusin ensin: julkaisu- ja voimaantulopäivät, muutosten yhteenvedot ja pysyvät osoitteet.',
+	'meta.compare': 'Vertaa mitä tahansa kahta Solinum Oy:n tietosuojaselosteen versiota ja katso, mitä niiden välillä muuttui.',
 	'skipLink.label': 'Siirry sisältöön',
 	'nav.label': 'Päävalikko',
 	'nav.notice': 'Tietosuojaseloste',
@@ -90,7 +97,7 @@ const fi = {
 	'history.compare.noscript': 'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
 	'history.feed.title': 'Solinum Oy:n tietosuojaselosteen muutokset',
 	'history.feed.description': 'Tietosuojaselosteen uudet versiot: julkaisupäivä, voimaantulo ja muutoksen yhteenveto.',
-	'history.feed.item': 'Tietosuojaseloste {date}',
+	'history.feed.item': '{date}: {summary}',
 	'history.feed.effective': 'Voimaan {date}.',
 	'history.feed.first': 'Ensimmäinen julkaistu versio.',
 	'history.feed.read': 'Lue versio',
@@ -148,11 +155,18 @@ const fi = {
 	'consent.page.description': 'Mitä Solinum Oy:n sivusto tallentaa selaimeesi, kenelle tiedot päätyvät ja kuinka kauan ne säilyvät.',
 	'consent.page.intro':
 		'Sivusto käyttää vain välttämätöntä, kunnes sallit muuta. Alla on jokainen eväste, jonka sivusto tai sen kolmannet osapuolet voivat tallentaa, käyttötarkoituksittain.',
-	'consent.page.change': 'Voit antaa tai perua suostumuksesi evästeasetuksista.',
+	// {link} is the link that opens the preferences, worded by consent.page.changeLink.
+	'consent.page.change': 'Voit antaa tai perua suostumuksesi {link}.',
+	'consent.page.changeLink': 'evästeasetuksista',
 	'consent.page.refusable': 'Voit sallia tai kieltää tämän.',
 	'consent.page.required': 'Aina käytössä: sivusto ei toimi ilman tätä.',
 	'consent.page.revision': 'Evästeilmoituksen versio {revision}.',
 } as const;
+
+/** The site's language, as `<html lang>`, the feed and structured data name it. */
+export const LANGUAGE = 'fi';
+/** The same as a locale, as Open Graph names it. */
+export const LOCALE = 'fi_FI';
 
 /** A key of the Finnish dictionary. */
 export type UiKey = keyof typeof fi;

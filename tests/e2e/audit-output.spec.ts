@@ -1,5 +1,6 @@
 // Audits of the built output itself, no browser needed: every page is valid HTML, every internal
-// link and #fragment resolves, the sitemap lists exactly the pages, the feed's links resolve.
+// link and #fragment resolves, the sitemap lists exactly the pages with the day each changed, the
+// feed's links resolve, and every page tells search engines and link previews what it is.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { expect, test } from './fixtures.ts';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { builtPages, fileForPath, pathOfFile, SITE_ORIGIN } from '../support/built-site.ts';
-import { siteOutDir, TEST_SITES } from '../support/sites.ts';
+import { revisionFiles } from '../support/revision-files.ts';
+import { siteOutDir, TEST_SITES, type TestSiteName } from '../support/sites.ts';
 
 const VNU_JAR = 'node_modules/vnu-jar/build/dist/vnu.jar';
 
@@ -53,6 +55,52 @@ function checkReference(dir: string, fromPath: string, reference: string, anchor
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'item'].includes(name) });
+
+/** The sitemap's entries of a built site: each address and its lastmod, if any. */
+function sitemapEntries(dir: string): { loc: string; lastmod?: string }[] {
+	const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: { loc: string }[] } };
+	return index.sitemapindex.sitemap.flatMap(({ loc }) => {
+		const file = fileForPath(dir, new URL(loc).pathname);
+		if (!file) throw new Error(`The sitemap index names ${loc}, which was not built`);
+		return (xml.parse(readFileSync(file, 'utf8')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+	});
+}
+
+/** When each page of the notice last changed, worked out by hand from each site's revisions. */
+const LAST_CHANGED: Record<TestSiteName, Record<string, string>> = {
+	// One revision: nothing has happened since it was published.
+	published: {
+		'/tietosuojaseloste/': '2018-03-11',
+		'/tietosuojaseloste/2018-03-11/': '2018-03-11',
+		'/tietosuojaseloste/2018-03-11/muutokset/': '2018-03-11',
+		'/tietosuojaseloste/muutoshistoria/': '2018-03-11',
+		'/tietosuojaseloste/vertaa/': '2018-03-11',
+	},
+	// A replaced revision last changed when it was replaced; 2024-02-15 took effect on 2024-03-01.
+	three: {
+		'/tietosuojaseloste/': '2024-03-01',
+		'/tietosuojaseloste/2018-03-11/': '2020-06-01',
+		'/tietosuojaseloste/2018-03-11/muutokset/': '2020-06-01',
+		'/tietosuojaseloste/2020-06-01/': '2024-03-01',
+		'/tietosuojaseloste/2020-06-01/muutokset/': '2024-03-01',
+		'/tietosuojaseloste/2024-02-15/': '2024-03-01',
+		'/tietosuojaseloste/2024-02-15/muutokset/': '2024-03-01',
+		'/tietosuojaseloste/muutoshistoria/': '2024-03-01',
+		'/tietosuojaseloste/vertaa/': '2024-03-01',
+	},
+	// Built before 2024-02-15 takes effect: the revision in force changed when it was announced.
+	upcoming: {
+		'/tietosuojaseloste/': '2024-02-15',
+		'/tietosuojaseloste/2018-03-11/': '2020-06-01',
+		'/tietosuojaseloste/2018-03-11/muutokset/': '2020-06-01',
+		'/tietosuojaseloste/2020-06-01/': '2024-02-15',
+		'/tietosuojaseloste/2020-06-01/muutokset/': '2024-02-15',
+		'/tietosuojaseloste/2024-02-15/': '2024-02-15',
+		'/tietosuojaseloste/2024-02-15/muutokset/': '2024-02-15',
+		'/tietosuojaseloste/muutoshistoria/': '2024-02-15',
+		'/tietosuojaseloste/vertaa/': '2024-02-15',
+	},
+};
 
 test('every built page of every test site is valid HTML (Nu HTML Checker, 0 errors)', async () => {
 	test.setTimeout(120_000);
@@ -106,6 +154,88 @@ for (const site of TEST_SITES) {
 				.map((page) => `${SITE_ORIGIN}${pathOfFile(page)}`);
 			expect(pages.length).toBeGreaterThan(1);
 			expect([...listed].sort()).toEqual([...pages].sort());
+		});
+
+		test('the sitemap dates every page of the notice from its revisions, and lists what versiot.json lists', () => {
+			const entries = sitemapEntries(dir);
+			const dated = Object.fromEntries(entries.filter((entry) => entry.lastmod).map((entry) => [new URL(entry.loc).pathname, entry.lastmod]));
+			const expected = Object.fromEntries(Object.entries(LAST_CHANGED[site.name]).map(([path, day]) => [path, `${day}T00:00:00.000Z`]));
+			expect(dated).toEqual(expected);
+			// The cookie page has no revisions, so no date to give.
+			expect(entries.find((entry) => entry.loc === `${SITE_ORIGIN}/evasteet/`)).toEqual({ loc: `${SITE_ORIGIN}/evasteet/` });
+			// Every revision's page and changes page in versiot.json is in the sitemap, and every
+			// revision-dated address of the sitemap is one of them.
+			const versions = JSON.parse(readFileSync(join(dir, 'tietosuojaseloste/versiot.json'), 'utf8')) as { revisions: { published: string; url: string; changesUrl: string | null }[] };
+			expect(versions.revisions.map((revision) => revision.published)).toEqual(revisionFiles(site.contentDir, site.buildDate).map((revision) => revision.published));
+			const named = versions.revisions.flatMap((revision) => [revision.url, revision.changesUrl]);
+			expect(named.every((url) => url !== null)).toBe(true);
+			const listed = entries.map((entry) => entry.loc).filter((loc) => /\/\d{4}-\d{2}-\d{2}\//.test(loc));
+			expect([...listed].sort()).toEqual([...named].sort());
+		});
+
+		test('robots.txt lets every page be crawled and names the sitemap index', () => {
+			const robots = readFileSync(join(dir, 'robots.txt'), 'utf8');
+			expect(robots).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_ORIGIN}/sitemap-index.xml\n`);
+			expect(fileForPath(dir, '/sitemap-index.xml')).toBeDefined();
+		});
+
+		test('every page has a description of its own, and every indexable page a link preview whose address is its canonical one', () => {
+			const descriptions = new Map<string, string>();
+			for (const page of builtPages(dir)) {
+				const path = pathOfFile(page);
+				const $ = cheerio.load(readFileSync(join(dir, page), 'utf8'));
+				const description = $('meta[name=description]').attr('content') ?? '';
+				expect($('meta[name=description]'), path).toHaveLength(1);
+				expect(description.length, path).toBeGreaterThan(20);
+				expect(descriptions.get(description), `${path} has the description of another page`).toBeUndefined();
+				descriptions.set(description, path);
+				const canonical = $('link[rel=canonical]').attr('href');
+				const og = (property: string) => $(`meta[property="og:${property}"]`).attr('content');
+				if ($('meta[name=robots][content=noindex]').length) {
+					expect(canonical, path).toBeUndefined();
+					expect($('meta[property^="og:"]'), path).toHaveLength(0);
+					continue;
+				}
+				expect(canonical, path).toMatch(new RegExp(`^${SITE_ORIGIN}/`));
+				expect(
+					{ url: og('url'), title: og('title'), description: og('description'), locale: og('locale'), siteName: og('site_name') },
+					path,
+				).toEqual({ url: canonical, title: $('title').text().replace(/ – Solinum Oy$/, ''), description, locale: 'fi_FI', siteName: 'Solinum Oy' });
+				const showsRevision = path === '/tietosuojaseloste/' || /^\/tietosuojaseloste\/\d{4}-\d{2}-\d{2}\/$/.test(path);
+				expect(og('type'), path).toBe(showsRevision ? 'article' : 'website');
+			}
+		});
+
+		test("the notice and every revision page carry schema.org JSON-LD with the revision's own dates and its summary", () => {
+			const revisions = revisionFiles(site.contentDir, site.buildDate);
+			const revisionPages = ['/tietosuojaseloste/', ...revisions.map((revision) => `/tietosuojaseloste/${revision.published}/`)];
+			for (const page of builtPages(dir)) {
+				const path = pathOfFile(page);
+				const $ = cheerio.load(readFileSync(join(dir, page), 'utf8'));
+				const blocks = $('script[type="application/ld+json"]');
+				if (!revisionPages.includes(path)) {
+					expect(blocks, `${path} describes no revision`).toHaveLength(0);
+					continue;
+				}
+				expect(blocks, path).toHaveLength(1);
+				// The page says which revision it shows; the files say what its dates are.
+				const shown = $('.notice__updated time').attr('datetime');
+				const revision = revisions.find((candidate) => candidate.published === shown);
+				expect(revision, path).toBeDefined();
+				const description = $('meta[name=description]').attr('content');
+				expect(JSON.parse(blocks.text()), path).toEqual({
+					'@context': 'https://schema.org',
+					'@type': 'WebPage',
+					name: $('meta[property="og:title"]').attr('content'),
+					description,
+					url: $('link[rel=canonical]').attr('href'),
+					inLanguage: 'fi',
+					datePublished: revision!.published,
+					dateModified: revision!.published,
+					publisher: { '@type': 'Organization', name: 'Solinum Oy', url: `${SITE_ORIGIN}/` },
+				});
+				if (revision!.summary) expect(description, path).toContain(revision!.summary);
+			}
 		});
 
 		test("the feed's links resolve", () => {

@@ -11,7 +11,6 @@ export const GET: APIRoute = async ({ site }) => {
 	const history = await loadHistory();
 	const absolute = (path: string) => new URL(path, site).href;
 	const revisions = history.revisions.map((revision) => {
-		const first = history.previousOf(revision) === undefined;
 		const view = history.statusViewOf(revision);
 		return {
 			published: revision.published,
@@ -24,7 +23,8 @@ export const GET: APIRoute = async ({ site }) => {
 			title: revision.title,
 			summary: revision.summary ?? null,
 			url: absolute(revisionPath(revision)),
-			changesUrl: first ? null : absolute(changesPath(revision)),
+			// Every revision has a changes page (the first one's says there is nothing earlier), as the sitemap lists.
+			changesUrl: absolute(changesPath(revision)),
 			blocksUrl: absolute(blocksPath(revision)),
 			sourceUrl: absolute(sourcePath(revision)),
 			sha256: revision.sha256,
