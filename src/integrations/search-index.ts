@@ -42,6 +42,7 @@ export default function searchIndex(): AstroIntegration {
 async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise<void> {
 	const started = performance.now();
 	const marked = await readMarkedPages(root);
+	for (const page of marked) prepareForIndex(page);
 	const unchanged = markRepeatedPassages(marked);
 	const pages = marked.filter((page) => !unchanged.has(page));
 
@@ -89,6 +90,29 @@ async function readMarkedPages(root: string): Promise<BuiltPage[]> {
 function pageUrl(file: string): string {
 	const path = `/${file.split(sep).join('/')}`;
 	return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/** Elements whose edges end a word, though the built HTML has no space there (its whitespace is compressed). */
+const WORD_EDGES = 'caption, th, td, dt, dd';
+
+/**
+ * Readies the copy of a page that Pagefind reads (the page itself is not changed): table cells
+ * and captions get a space after them, or Pagefind runs their words together; and text that
+ * comes before the body's first section heading gets a heading of its own, the page's title at
+ * the body's id, so that its hits link to where that text begins rather than to the bare page.
+ */
+function prepareForIndex({ url, $ }: BuiltPage): void {
+	$(WORD_EDGES).after(' ');
+	const body = $('[data-pagefind-body]').first();
+	const lead = body.children().first();
+	if (lead.is('h1, h2, h3, h4, h5, h6') && lead.attr('id')) return;
+	const id = body.attr('id');
+	if (!id) {
+		throw new Error(
+			`${url}: the text before the first section heading has nowhere for a search hit to link. Give the data-pagefind-body element an id, or start it with a heading that has one.`,
+		);
+	}
+	body.prepend($('<h2>').attr('id', id).text($('h1').first().text().trim()));
 }
 
 /** The blocks the index sees: headings, paragraphs, and each list item on its own. */
