@@ -149,16 +149,22 @@ function withdraw(withdrawn: readonly WidgetCategory[]): void {
 	}
 }
 
-// While the banner is open, a focused element of the page is scrolled clear of it (WCAG 2.4.11).
-// The browser does not do it by itself for a fixed banner: the banner's current height becomes
-// the page's scroll padding, and room below the page's end (src/styles/consent.css).
+// While the banner is open, the page can scroll clear of it: the banner's height with its margin
+// becomes the page's scroll padding and room below the page's end (src/styles/consent.css), kept
+// up to date as the banner's text reflows.
+function makeRoomFor(banner: HTMLElement): void {
+	const below = parseFloat(getComputedStyle(banner).bottom) || 0;
+	document.documentElement.style.setProperty('--cc-banner-block-size', `${banner.offsetHeight + below}px`);
+}
+
+// …and a focused element of the page is scrolled clear of it (WCAG 2.4.11), which the browser
+// does not do by itself for a fixed banner.
 document.addEventListener('focusin', (event) => {
-	const banner = document.querySelector('#cc-main .cm');
+	const banner = document.querySelector<HTMLElement>('#cc-main .cm');
 	const target = event.target;
 	if (!document.documentElement.classList.contains('show--consent') || !banner || !(target instanceof Element)) return;
-	const { top } = banner.getBoundingClientRect();
-	if (banner.contains(target) || target.getBoundingClientRect().bottom <= top) return;
-	document.documentElement.style.setProperty('--cc-banner-block-size', `${Math.max(0, window.innerHeight - top)}px`);
+	if (banner.contains(target) || target.getBoundingClientRect().bottom <= banner.getBoundingClientRect().top) return;
+	makeRoomFor(banner);
 	target.scrollIntoView({ block: 'nearest' });
 });
 
@@ -332,7 +338,10 @@ void run({
 	onModalReady: ({ modalName, modal }) => {
 		applyStyles();
 		// The banner leaves the page usable, so it must not tell screen readers the page is inert.
-		if (modalName === 'consentModal') modal.setAttribute('aria-modal', 'false');
+		if (modalName === 'consentModal') {
+			modal.setAttribute('aria-modal', 'false');
+			new ResizeObserver(() => makeRoomFor(modal)).observe(modal);
+		}
 		if (modalName !== 'preferencesModal') return;
 		void applyPreferencesStyles(modal);
 		for (const id of gpcRefused) {
