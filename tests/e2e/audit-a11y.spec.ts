@@ -1,6 +1,7 @@
 // Accessibility audits on every page of the sitemap plus the 404 page, as a first-time visitor
 // sees them: axe-core at WCAG 2.2 AA with the consent banner open and with the preferences open,
-// and a keyboard walk that reaches every interactive element with a visible focus indicator.
+// in the light and the dark colour scheme, and a keyboard walk that reaches every interactive
+// element with a visible focus indicator.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -35,22 +36,34 @@ async function violations(page: Page): Promise<string[]> {
 const banner = (page: Page) => page.locator('#cc-main .cm');
 const preferences = (page: Page) => page.locator('#cc-main .pm');
 
-// The three-revision site has every kind of page: revisions, diffs, change log, compare, cookies.
-test.describe('axe on every page of the sitemap and the 404 page', () => {
-	for (const path of auditedPaths('three')) {
-		test(`${path}, with the consent banner open, then with the preferences open`, async ({ page }) => {
-			await page.goto(siteUrl('three', path));
-			await expect(banner(page)).toBeVisible();
-			expect(await violations(page), 'banner open').toEqual([]);
+/** The page's own background, as the visitor's colour scheme makes it. */
+const PAGE_BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(22, 25, 30)' } as const;
 
-			await banner(page).getByRole('button', { name: t('consent.settings'), exact: true }).click();
-			await expect(preferences(page)).toBeVisible();
-			// The modal fades in; axe reads colours, so wait until it has settled.
-			await expect(preferences(page)).toHaveCSS('opacity', '1');
-			expect(await violations(page), 'preferences open').toEqual([]);
-		});
-	}
-});
+// The three-revision site has every kind of page: revisions, diffs, change log, compare, cookies.
+// Both colour schemes: the dark one changes every colour, the consent widget's included.
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`axe on every page of the sitemap and the 404 page, ${colorScheme} scheme`, () => {
+		test.use({ colorScheme });
+		for (const path of auditedPaths('three')) {
+			test(`${path}, with the consent banner open, then with the preferences open`, async ({ page }) => {
+				// Two full axe runs; on the cookie page's tables they take over 20 s on a busy machine.
+				test.setTimeout(60_000);
+				await page.goto(siteUrl('three', path));
+				await expect(banner(page)).toBeVisible();
+				await expect(page.locator('body')).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
+				await expect(banner(page)).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
+				expect(await violations(page), 'banner open').toEqual([]);
+
+				await banner(page).getByRole('button', { name: t('consent.settings'), exact: true }).click();
+				await expect(preferences(page)).toBeVisible();
+				// The modal fades in; axe reads colours, so wait until it has settled.
+				await expect(preferences(page)).toHaveCSS('opacity', '1');
+				await expect(preferences(page)).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
+				expect(await violations(page), 'preferences open').toEqual([]);
+			});
+		}
+	});
+}
 
 /** Labels the visible interactive elements inside `scope` and describes them, in document order. */
 async function interactiveElements(page: Page, scope: string): Promise<string[]> {

@@ -237,7 +237,7 @@ test('preferences start all off, list services and cookies, and "analytics only"
 	expect(traffic.unstubbed).toEqual([]);
 });
 
-test('the preferences show when and what was chosen, with the consent id', async ({ page, context }) => {
+test('the preferences show when and what was chosen, with the consent id, each fact on a line of its own', async ({ page, context }) => {
 	await watch(page);
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Hyväksy kaikki' }).click();
@@ -247,6 +247,30 @@ test('the preferences show when and what was chosen, with the consent id', async
 	await expect(preferences(page)).toContainText('Sallittu: Välttämättömät, Analytiikka, Markkinointi.');
 	const year = new Date(value.consentTimestamp).getFullYear();
 	await expect(preferences(page)).toContainText(new RegExp(`Annettu \\d+\\. \\p{L}+ ${year}`, 'u'));
+	// Each fact starts a line of its own, below the one before, as does any fact added to the
+	// record later: a <span> is inline by nature, and the record still gives it its own line.
+	const record = preferences(page).locator('.cc-record');
+	const lines = () =>
+		record.evaluate((section) => {
+			const facts = [...section.querySelectorAll(':scope > div:last-child > *')];
+			const boxes = facts.map((fact) => fact.getBoundingClientRect());
+			return {
+				facts: facts.map((fact) => fact.textContent),
+				ownLines: boxes.every((box, at) => at === 0 || box.top >= boxes[at - 1]!.bottom),
+				sameStart: new Set(boxes.map((box) => Math.round(box.left))).size === 1,
+				text: (section as HTMLElement).innerText.split(/\n+/),
+			};
+		});
+	const shown = await lines();
+	expect(shown.facts).toEqual([
+		'Sallittu: Välttämättömät, Analytiikka, Markkinointi.',
+		expect.stringMatching(/^Annettu .+, viimeksi muutettu .+\.$/),
+		`Suostumuksen tunniste: ${value.consentId}`,
+	]);
+	expect(shown).toEqual(expect.objectContaining({ ownLines: true, sameStart: true }));
+	expect(shown.text).toEqual(['Tallennettu valintasi', ...shown.facts]);
+	await record.evaluate((section) => section.querySelector(':scope > div:last-child')!.append(Object.assign(document.createElement('span'), { textContent: 'Lisätty tieto' })));
+	expect((await lines()).ownLines).toBe(true);
 });
 
 test('withdraw: the service is told first, its cookies go, and its script stays away', async ({ page, context }) => {
@@ -422,6 +446,11 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' }).click();
 		await expect(page).toHaveURL(siteUrl('published', '/evasteet/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evästeet');
+		// The sentence links the word it names, and reads as one sentence.
+		const change = page.getByRole('paragraph').filter({ hasText: 'Voit antaa tai perua' });
+		expect(await change.evaluate((paragraph) => paragraph.textContent)).toBe('Voit antaa tai perua suostumuksesi evästeasetuksista.');
+		await expect(change.getByRole('link')).toHaveText('evästeasetuksista');
+		await expect(change.getByRole('link')).toHaveAttribute('href', '/evasteet/');
 		for (const category of CONSENT.categories) {
 			const table = page.getByRole('table', { name: `Evästeet: ${category.name}` });
 			const names = [...category.cookies, ...category.services.flatMap((service) => service.cookies)].map((cookie) => cookie.name);
@@ -462,6 +491,54 @@ test.describe('keyboard and screen reader', () => {
 		await page.getByRole('link', { name: 'Siirry sisältöön' }).focus();
 		await page.keyboard.press('Enter');
 		await expect(page.locator('#sisalto')).toBeFocused();
+	});
+
+	test('on a 360 × 780 phone the banner covers at most two fifths of the screen, its three choices level, the page readable and reachable behind it', async ({ page }) => {
+		await watch(page);
+		await page.setViewportSize({ width: 360, height: 780 });
+		await page.goto(siteUrl('three', '/tietosuojaseloste/'));
+		await expect(banner(page)).toBeVisible();
+		await expect(banner(page)).toHaveCSS('opacity', '1');
+		const covered = await banner(page).evaluate((element) => {
+			const box = element.getBoundingClientRect();
+			const width = Math.min(box.right, innerWidth) - Math.max(box.left, 0);
+			const height = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+			return (Math.max(0, width) * Math.max(0, height)) / (innerWidth * innerHeight);
+		});
+		expect(covered).toBeGreaterThan(0.2);
+		expect(covered).toBeLessThanOrEqual(0.4);
+		// Accept, reject and settings side by side in one row, each the same size and colours.
+		const looks = await Promise.all(
+			['Hyväksy kaikki', 'Hylkää kaikki', 'Asetukset'].map((name) =>
+				banner(page)
+					.getByRole('button', { name, exact: true })
+					.evaluate((element) => {
+						const box = element.getBoundingClientRect();
+						const style = getComputedStyle(element);
+						return { width: Math.round(box.width), height: Math.round(box.height), top: Math.round(box.top), background: style.backgroundColor, color: style.color, font: `${style.fontSize} ${style.fontWeight}` };
+					}),
+			),
+		);
+		expect(looks[1]).toEqual(looks[0]);
+		expect(looks[2]).toEqual(looks[0]);
+		expect(looks[0]!.height).toBeGreaterThanOrEqual(24);
+		// The page's very end scrolls clear of the banner: its last paragraph and the footer's link
+		// can be read above it, and the link answers a tap.
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		const bannerTop = await banner(page).evaluate((element) => element.getBoundingClientRect().top);
+		const lastParagraph = page.locator('main p').last();
+		const footerLink = page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' });
+		for (const element of [lastParagraph, footerLink]) {
+			const box = (await element.boundingBox())!;
+			expect(box.y + box.height).toBeLessThanOrEqual(bannerTop);
+		}
+		const tapped = await footerLink.evaluate((link) => {
+			const box = link.getBoundingClientRect();
+			return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === link;
+		});
+		expect(tapped).toBe(true);
+		await footerLink.click();
+		await expect(preferences(page)).toBeVisible();
 	});
 
 	test('with the banner open on a phone, nothing the keyboard reaches on the page hides behind it', async ({ page }) => {

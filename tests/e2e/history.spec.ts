@@ -256,7 +256,7 @@ test.describe('an upcoming change', () => {
 	});
 });
 
-test('the feed has one entry per revision, newest first, and every page links it', async ({ page, request }) => {
+test('the feed has one entry per revision, newest first, titled by what changed, and every page links it', async ({ page, request }) => {
 	const response = await request.get(siteUrl('three', '/tietosuojaseloste/feed.xml'));
 	expect(response.status()).toBe(200);
 	const xml = await response.text();
@@ -269,12 +269,14 @@ test('the feed has one entry per revision, newest first, and every page links it
 	expect(channel.title).toBe('Solinum Oy:n tietosuojaselosteen muutokset');
 	expect(channel.language).toBe('fi');
 	expect(channel['atom:link']['@_href']).toBe('https://www.solinum.fi/tietosuojaseloste/feed.xml');
+	// The newest revision's date, never the clock's: rebuilding the same revisions gives the same feed.
+	expect(channel.lastBuildDate).toBe(new Date(`${newestFirst[0]!.published}T00:00:00Z`).toUTCString());
 	const items = [channel.item].flat();
 	expect(items).toHaveLength(fixture.length);
 	for (const [index, revision] of newestFirst.entries()) {
 		const item = items[index];
 		const url = `https://www.solinum.fi/tietosuojaseloste/${revision.published}/`;
-		expect(item.title).toBe(`Tietosuojaseloste ${finnish(revision.published)}`);
+		expect(item.title).toBe(`${finnish(revision.published)}: ${revision.summary ?? 'Ensimmäinen julkaistu versio.'}`);
 		expect(item.link).toBe(url);
 		expect(item.guid['#text']).toBe(url);
 		expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(revision.published);
@@ -299,6 +301,9 @@ test('versiot.json gives each revision its dates, addresses and the SHA-256 of i
 		expect(entry.effective).toBe(revision.effective);
 		expect(entry.summary).toBe(revision.summary ?? null);
 		expect(entry.url).toBe(`https://www.solinum.fi/tietosuojaseloste/${revision.published}/`);
+		// The first revision's too: its changes page is built, and says there is nothing earlier.
+		expect(entry.changesUrl).toBe(`https://www.solinum.fi/tietosuojaseloste/${revision.published}/muutokset/`);
+		expect((await request.get(entry.changesUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)))).status()).toBe(200);
 		expect(entry.sha256).toBe(createHash('sha256').update(readFileSync(`${contentDir}/${revision.fileName}`)).digest('hex'));
 		// Anyone can fetch the published source and check it against the fingerprint.
 		const source = await request.get(entry.sourceUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)));

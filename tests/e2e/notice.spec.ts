@@ -80,6 +80,26 @@ test('printed, it shows the notice, its date and its address, and no navigation 
 	}
 });
 
+test('in the dark colour scheme the screen is dark, and paper is printed exactly as in the light one: black on white', async ({ page }) => {
+	/** The colours of the notice's parts as the page stands. */
+	const colours = () =>
+		page.evaluate(() =>
+			['body', 'h1', '.notice__updated', '.notice__permalink', '.revision-status', '.notice__body p', '.notice__body a'].map((selector) => {
+				const style = getComputedStyle(document.querySelector(selector)!);
+				return `${selector}: ${style.color} on ${style.backgroundColor}`;
+			}),
+		);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto(notice);
+	await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 25, 30)');
+	await expect(page.locator('body')).toHaveCSS('color', 'rgb(231, 234, 238)');
+	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+	const dark = await colours();
+	expect(dark[0]).toBe('body: rgb(0, 0, 0) on rgb(255, 255, 255)');
+	await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+	expect(await colours()).toEqual(dark);
+});
+
 test('/ leads to the notice', async ({ page }) => {
 	await page.goto(siteUrl('published', '/'));
 	await expect(page).toHaveURL(notice);

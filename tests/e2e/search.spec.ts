@@ -181,6 +181,35 @@ test('the cookie page is searched by default, with a link to its section', async
 	);
 });
 
+test("a cookie table's hit reads cell by cell, caption apart, and links its section", async ({ page }) => {
+	await visit(page, notice);
+	await search(page, 'cc_cookie');
+	const hit = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Välttämättömät Evästeet', exact: true }) });
+	await expect(hit.getByRole('link')).toHaveAttribute('href', '/evasteet/#evasteet-necessary');
+	await expect(hit.locator('mark')).toHaveText('cc_cookie');
+	// Caption, column heads and the row's cells each keep their words apart.
+	await expect(hit.locator('.site-search__excerpt')).toContainText('Evästeet: Välttämättömät Eväste Kenelle Säilyy Tarkoitus cc_cookie Solinum Oy');
+	await expect(hit.locator('.site-search__excerpt')).toContainText('6 kuukautta');
+});
+
+test('text before the first section links to where it begins, on the notice and on the cookie page', async ({ page }) => {
+	await visit(page, siteUrl('three', '/evasteet/'));
+	// Only in the notice's opening paragraph.
+	await search(page, 'laatineet');
+	expect(await hitLinks(page)).toEqual([['Solinum Oy Tietosuojaseloste', '/tietosuojaseloste/#teksti']]);
+	await search(page, 'jokainen eväste');
+	const links = await hitLinks(page);
+	expect(links[0]).toEqual(['Evästeet Evästeet', '/evasteet/#evasteet']);
+	expect(links.every(([, href]) => href.includes('#'))).toBe(true);
+	await results(page).getByRole('link', { name: 'Evästeet Evästeet', exact: true }).click();
+	await expect(page).toHaveURL(siteUrl('three', '/evasteet/#evasteet'));
+	await expect(page.getByRole('heading', { level: 1, name: 'Evästeet' })).toBeInViewport();
+
+	await page.goto(siteUrl('three', '/tietosuojaseloste/#teksti'));
+	await expect(page.locator('#teksti > p').first()).toBeInViewport();
+	await expect(page.locator('#teksti > p').first()).toContainText('Olemme laatineet');
+});
+
 test('keyboard only: tab to the field, type, arrow to a result, Enter', async ({ page }) => {
 	await visit(page, siteUrl('three', '/tietosuojaseloste/2020-06-01/'));
 	for (let step = 0; step < 20; step++) {
@@ -226,17 +255,28 @@ test('keyboard only: tab to the field, type, arrow to a result, Enter', async ({
 	await expect(page.locator('#evästeet')).toBeInViewport();
 });
 
-test('axe finds no WCAG 2.2 A/AA violation with the search open', async ({ page }) => {
-	await visit(page, notice);
-	await field(page).focus();
-	await history(page).check();
-	await search(page, 'evästeitä');
-	await expect(results(page).getByRole('link').first()).toBeVisible();
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-});
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`${colorScheme} scheme`, () => {
+		test.use({ colorScheme });
+		test('axe finds no WCAG 2.2 A/AA violation with the search open', async ({ page }) => {
+			// A full axe run over the notice takes over 20 s on a busy machine.
+			test.setTimeout(60_000);
+			await visit(page, notice);
+			await field(page).focus();
+			await history(page).check();
+			await search(page, 'evästeitä');
+			await expect(results(page).getByRole('link').first()).toBeVisible();
+			// The panel takes the scheme's colours, like the page behind it.
+			const background = await page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+			await expect(page.locator('.site-search__panel')).toHaveCSS('background-color', background);
+			expect(background).toBe(colorScheme === 'dark' ? 'rgb(22, 25, 30)' : 'rgb(255, 255, 255)');
+			const { violations } = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+		});
+	});
+}
 
 test.describe('on a 360 px phone', () => {
 	test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
