@@ -3,7 +3,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { CONSENT_SERVICES } from './src/lib/consent.ts';
+import { cspServices } from './src/lib/consent.ts';
+import { consentHistoryForConfig } from './src/lib/consent-versions-fs.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/markdown.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
@@ -13,6 +14,10 @@ import searchIndex from './src/integrations/search-index.ts';
 // dependency cache (tests/support/build-sites.ts, the dev-server tests): shared, they clobber
 // each other.
 const cacheDir = process.env.NOTICE_CACHE_DIR;
+
+// The cookie information in force (content/evasteet/, or CONSENT_CONTENT_DIR): the CSP allows
+// exactly its services' hosts. A mistake in the folder stops here with the editor's report.
+const consent = consentHistoryForConfig();
 
 // The address the notice itself names; canonical links, the sitemap and the feed use it.
 const site = 'https://www.solinum.fi';
@@ -54,6 +59,6 @@ export default defineConfig({
 		},
 	},
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
-	// Third-party hosts only for the services the consent module declares.
-	security: { csp: cspConfig(CONSENT_SERVICES) },
+	// Third-party hosts only for the services of the cookie information in force.
+	security: { csp: cspConfig(cspServices(consent.current.declaration)) },
 });

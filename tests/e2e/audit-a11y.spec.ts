@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from '@playwright/test';
-import { t } from '../../src/lib/i18n.ts';
 import { fileForPath } from '../support/built-site.ts';
+import { siteConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl, type TestSiteName } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -32,6 +32,8 @@ async function violations(page: Page): Promise<string[]> {
 	);
 }
 
+// The banner's buttons as the site's cookie information in force words them.
+const { buttons } = siteConsent('three').current.texts;
 const banner = (page: Page) => page.locator('#cc-main .cm');
 const preferences = (page: Page) => page.locator('#cc-main .pm');
 
@@ -43,7 +45,7 @@ test.describe('axe on every page of the sitemap and the 404 page', () => {
 			await expect(banner(page)).toBeVisible();
 			expect(await violations(page), 'banner open').toEqual([]);
 
-			await banner(page).getByRole('button', { name: t('consent.settings'), exact: true }).click();
+			await banner(page).getByRole('button', { name: buttons.settings, exact: true }).click();
 			await expect(preferences(page)).toBeVisible();
 			// The modal fades in; axe reads colours, so wait until it has settled.
 			await expect(preferences(page)).toHaveCSS('opacity', '1');
@@ -122,7 +124,7 @@ test.describe('a keyboard walk with Tab', () => {
 			const first = await walk(page, '#cc-main .cm');
 			expect(first.missed, 'banner controls not reachable with Tab').toEqual([]);
 			expect(first.invisible, 'no visible focus indicator').toEqual([]);
-			const reject = banner(page).getByRole('button', { name: t('consent.rejectAll'), exact: true });
+			const reject = banner(page).getByRole('button', { name: buttons.rejectAll, exact: true });
 			await reject.focus();
 			await page.keyboard.press('Enter');
 			await expect(banner(page)).toBeHidden();
