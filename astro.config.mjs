@@ -16,8 +16,9 @@ import searchIndex from './src/integrations/search-index.ts';
 const cacheDir = process.env.NOTICE_CACHE_DIR;
 
 // The cookie information in force (content/evasteet/, or CONSENT_CONTENT_DIR): the CSP allows
-// exactly its services' hosts. A mistake in the folder stops here with the editor's report.
-const consent = consentHistoryForConfig();
+// exactly its services' hosts. A mistake in the folder, or a published version that changed
+// (CONSENT_PUBLISHED_VERSIONS), stops here with the editor's report.
+const consent = await consentHistoryForConfig();
 
 // The address the notice itself names; canonical links, the sitemap and the feed use it.
 const site = 'https://www.solinum.fi';

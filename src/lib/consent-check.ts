@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { consentRevision, type ConsentDeclaration } from './consent.ts';
 import {
@@ -12,7 +11,17 @@ import {
 	type HostDirective,
 } from './consent-schema.ts';
 import type { IsoDate } from './dates.ts';
-import type { RevisionProblem } from './revision-check.ts';
+import {
+	checkAgainstWitness,
+	checkSeals,
+	decodeUtf8,
+	sha256,
+	type DatedFile,
+	type RecordProblem,
+	type SealManifest,
+	type SealWording,
+	type WitnessedFile,
+} from './sealed-record.ts';
 
 /** A file found in the consent folder, as bytes: the fingerprint is over exactly these. */
 export interface ConsentFile {
@@ -21,7 +30,7 @@ export interface ConsentFile {
 }
 
 /** One mistake in the consent folder, worded for the editor (the notice's problem format). */
-export type ConsentProblem = RevisionProblem;
+export type ConsentProblem = RecordProblem;
 
 /** A version that passed every check of its own. */
 export interface CheckedVersion {
@@ -44,11 +53,6 @@ export interface CheckedVersion {
 export const MAX_CONSENT_DAYS = 183;
 
 const VERSION_FILE = /^(\d{4}-\d{2}-\d{2})\.(yaml|json)$/;
-
-/** SHA-256 of bytes in hex, as `sha256sum` prints it. */
-export function sha256Bytes(bytes: Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Placeholders each text is filled with; a text must use each of its own and no other. */
 const PLACEHOLDERS: Record<string, readonly string[]> = {
@@ -85,16 +89,16 @@ export function checkConsentFile(file: ConsentFile): FileCheck {
 	const nameDate = name[1]!;
 	const format = name[2] as 'yaml' | 'json';
 
-	let source: string;
-	try {
-		source = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-	} catch {
+	const decoded = decodeUtf8(bytes);
+	if (!('text' in decoded)) {
 		problem(
-			`the file is not UTF-8 text (an invalid byte at offset ${invalidUtf8Offset(bytes)}).`,
-			'save the file as UTF-8 in your editor; copy the text again if it came from a word processor.',
+			`the file is not UTF-8 text: byte ${decoded.offset} (0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')}) is not part of any character.`,
+			'save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.',
+			decoded.line,
 		);
 		return { ok: false, problems };
 	}
+	const source = decoded.text.replace(/^\uFEFF/, '');
 
 	let data: unknown;
 	try {
@@ -163,7 +167,7 @@ export function checkConsentFile(file: ConsentFile): FileCheck {
 			summary,
 			declaration: { consentCookie, categories },
 			texts,
-			sha256: sha256Bytes(bytes),
+			sha256: sha256(bytes),
 			format,
 		},
 	};
@@ -473,43 +477,14 @@ function describeValue(value: unknown): string {
 	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
-/** The offset of the first byte that does not belong to valid UTF-8 (RFC 3629), or -1. */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
-	let index = 0;
-	while (index < bytes.length) {
-		const lead = bytes[index]!;
-		if (lead < 0x80) {
-			index += 1;
-			continue;
-		}
-		// Continuation bytes, and the range the first of them must fall in (no overlongs, no surrogates).
-		let length = 0;
-		let low = 0x80;
-		let high = 0xbf;
-		if (lead >= 0xc2 && lead <= 0xdf) length = 1;
-		else if (lead >= 0xe0 && lead <= 0xef) {
-			length = 2;
-			if (lead === 0xe0) low = 0xa0;
-			if (lead === 0xed) high = 0x9f;
-		} else if (lead >= 0xf0 && lead <= 0xf4) {
-			length = 3;
-			if (lead === 0xf0) low = 0x90;
-			if (lead === 0xf4) high = 0x8f;
-		} else return index;
-		for (let step = 1; step <= length; step++) {
-			const byte = bytes[index + step];
-			if (byte === undefined || byte < (step === 1 ? low : 0x80) || byte > (step === 1 ? high : 0xbf)) return index;
-		}
-		index += length + 1;
-	}
-	return -1;
+/** The seal rules' hints, worded for the cookie information's versions. */
+export function consentSealWording(folder: string): SealWording {
+	return {
+		folder,
+		sealCommand: 'npm run consent:seal',
+		changeInstead: 'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it',
+	};
 }
-
-/** The seal manifest beside the versions: file name → SHA-256 of its bytes. */
-export type SealManifest = Record<string, string>;
-
-/** The name of the seal manifest in the consent folder. */
-export const CONSENT_SEAL_MANIFEST = 'sealed.json';
 
 /** The outcome of checking a consent folder as of a build date. */
 export interface ConsentFolderCheck {
@@ -522,18 +497,25 @@ export interface ConsentFolderCheck {
 	unsealed: string[];
 }
 
-/**
- * Checks a whole consent folder as of `buildDate`: each file, the history as a whole and the
- * seals. `sealed` is undefined when the manifest is missing, which is refused: a seal that can be
- * switched off by deleting a file is no seal.
- */
-export function checkConsentFolder(
-	files: readonly ConsentFile[],
-	sealed: SealManifest | undefined,
-	buildDate: IsoDate,
+/** What a folder check needs besides the files. */
+export interface ConsentFolderOptions {
+	/** The seal manifest; undefined when the folder has none, which is refused; null when it is unreadable, refused already. */
+	sealed: SealManifest | undefined | null;
+	/** The day the build treats as today. */
+	buildDate: IsoDate;
 	/** The folder as the editor names it, for the commands in the hints. */
-	folder = 'content/evasteet',
-): ConsentFolderCheck {
+	folder?: string;
+	/** What the published site lists (CONSENT_PUBLISHED_VERSIONS), with the name it was read from. */
+	witness?: { name: string; files: readonly WitnessedFile[] } | undefined;
+}
+
+/**
+ * Checks a whole consent folder as of the build date: each file, the history as a whole, the
+ * seals (the notice's rules, src/lib/sealed-record.ts) and, when given, what the published site
+ * says it published.
+ */
+export function checkConsentFolder(files: readonly ConsentFile[], options: ConsentFolderOptions): ConsentFolderCheck {
+	const { sealed, buildDate, folder = 'content/evasteet', witness } = options;
 	const problems: ConsentProblem[] = [];
 	const checked: CheckedVersion[] = [];
 	for (const file of files) {
@@ -559,63 +541,17 @@ export function checkConsentFolder(
 		});
 	}
 
-	const seals = checkSeals(files, checked, sealed, buildDate, folder);
+	// Every dated file is under the seal rules, also one refused for another reason.
+	const dated: DatedFile[] = files.flatMap((file) => {
+		const date = VERSION_FILE.exec(file.fileName)?.[1];
+		if (!date) return [];
+		const decoded = decodeUtf8(file.bytes);
+		return [{ fileName: file.fileName, date, sha256: sha256(file.bytes), ...('text' in decoded ? { text: decoded.text } : {}) }];
+	});
+	const wording = consentSealWording(folder);
+	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.
+	const seals = sealed === null ? { problems: [], unsealedToday: [] } : checkSeals(dated, sealed, buildDate, wording);
 	problems.push(...seals.problems);
-	return { versions, scheduled, problems, unsealed: seals.unsealed };
-}
-
-/**
- * The sealing rules (the notice's): the manifest must exist; a sealed file can neither change nor
- * go; a version in force before the build date must be sealed; one dated on the build date may
- * still be unsealed (the editor's working copy); a scheduled one need not be sealed yet.
- */
-function checkSeals(
-	files: readonly ConsentFile[],
-	versions: readonly CheckedVersion[],
-	sealed: SealManifest | undefined,
-	buildDate: IsoDate,
-	folder: string,
-): { problems: ConsentProblem[]; unsealed: string[] } {
-	if (!sealed) {
-		return {
-			problems: [
-				{
-					file: CONSENT_SEAL_MANIFEST,
-					message: `the seal manifest ${CONSENT_SEAL_MANIFEST} is missing, so nothing shows whether a published version changed.`,
-					hint: `restore it from version control (git checkout -- ${folder}/${CONSENT_SEAL_MANIFEST}); in a new folder, seal the first version with npm run consent:seal.`,
-				},
-			],
-			unsealed: [],
-		};
-	}
-	const problems: ConsentProblem[] = [];
-	const present = new Map(files.map((file) => [file.fileName, file]));
-	for (const [fileName, digest] of Object.entries(sealed)) {
-		const file = present.get(fileName);
-		if (!file) {
-			problems.push({
-				file: fileName,
-				message: `${fileName} was published and cannot be removed.`,
-				hint: `restore it from version control (git checkout -- ${folder}/${fileName}); to change the cookie information, make a new version.`,
-			});
-		} else if (sha256Bytes(file.bytes) !== digest) {
-			problems.push({
-				file: fileName,
-				message: `${fileName} was published and cannot change (its SHA-256 is ${sha256Bytes(file.bytes)}, sealed as ${digest}).`,
-				hint: `undo the edit (git checkout -- ${folder}/${fileName}) and make your change in a new version, a copy named after the day it is shown from.`,
-			});
-		}
-	}
-	const unsealed: string[] = [];
-	for (const version of versions) {
-		if (version.fileName in sealed || version.date > buildDate) continue;
-		if (version.date < buildDate) {
-			problems.push({
-				file: version.fileName,
-				message: `${version.fileName} is in force since ${version.date} but is not sealed.`,
-				hint: `seal it with npm run consent:seal and commit ${CONSENT_SEAL_MANIFEST} with it; only a version dated on the day of the build may be unsealed.`,
-			});
-		} else unsealed.push(version.fileName);
-	}
-	return { problems, unsealed };
+	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
+	return { versions, scheduled, problems, unsealed: seals.unsealedToday };
 }

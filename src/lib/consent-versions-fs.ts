@@ -1,133 +1,81 @@
 // Node only: reads the folder of versions of the cookie information, checks it with
 // src/lib/consent-check.ts and keeps the result for the whole build. The CSP (astro.config.mjs),
 // the widget and the cookie pages all take the version in force from here.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { AstroError } from 'astro/errors';
-import {
-	checkConsentFolder,
-	CONSENT_SEAL_MANIFEST,
-	type ConsentFile,
-	type ConsentProblem,
-	type SealManifest,
-} from './consent-check.ts';
+import { checkConsentFolder, type ConsentProblem } from './consent-check.ts';
 import { agreeableVersions, type ConsentHistory } from './consent-history.ts';
 import type { IsoDate } from './dates.ts';
-import { formatProblem } from './revision-check.ts';
+import { refusalError } from './revision-loader.ts';
+import { readRecordFolder, readWitness, type FolderRead, type Witness } from './sealed-record-fs.ts';
+import { describeProblems, type WitnessedFile } from './sealed-record.ts';
 import { buildDate, consentDir } from './site-settings.ts';
+
+export type { ConsentHistory } from './consent-history.ts';
 
 /** The hint under every refusal. */
 export const CONSENT_REFUSAL_HINT =
 	'Nothing was published. Fix each file named above and build again; the README section "Changing the cookie information" explains each message.';
 
-// Editors' backup and swap files are theirs, not versions.
-const IGNORED = /^\.|~$|\.sw[a-p]$|^#.*#$/;
-
-/** Reads the consent folder: its version files as bytes, the seal manifest, and what is wrong with the folder itself. */
-export function readConsentFolder(
-	folder: string,
-	root: string = process.cwd(),
-): { exists: boolean; files: ConsentFile[]; sealed: SealManifest | undefined; problems: ConsentProblem[] } {
-	const path = isAbsolute(folder) ? folder : resolve(root, folder);
-	if (!existsSync(path) || !statSync(path).isDirectory()) {
-		return {
-			exists: false,
-			files: [],
-			sealed: undefined,
-			problems: [
-				{
-					message: 'the folder of the cookie information does not exist.',
-					hint: 'set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.',
-				},
-			],
-		};
-	}
-	const problems: ConsentProblem[] = [];
-	const files: ConsentFile[] = [];
-	const real = realpathSync(path);
-	for (const fileName of readdirSync(path).sort()) {
-		if (IGNORED.test(fileName) || fileName === CONSENT_SEAL_MANIFEST) continue;
-		const file = join(path, fileName);
-		const link = lstatSync(file).isSymbolicLink();
-		if (link) {
-			const target = existsSync(file) ? realpathSync(file) : undefined;
-			if (!target || relative(real, target).startsWith('..') || isAbsolute(relative(real, target))) {
-				problems.push({
-					file: fileName,
-					message: target ? 'the file is a link to a file outside the folder.' : 'the file is a link that leads nowhere.',
-					hint: 'a version is a file of its own in the folder: replace the link with the file, or delete it.',
-				});
-				continue;
-			}
-		}
-		if (statSync(file).isDirectory()) {
-			problems.push({
-				file: fileName,
-				message: 'this is a folder; the cookie information is one file per version, side by side.',
-				hint: 'move the versions out of the subfolder into the folder itself, or delete the subfolder.',
-			});
-			continue;
-		}
-		files.push({ fileName, bytes: new Uint8Array(readFileSync(file)) });
-	}
-
-	const manifestPath = join(path, CONSENT_SEAL_MANIFEST);
-	let sealed: SealManifest | undefined;
-	if (existsSync(manifestPath)) {
-		sealed = parseManifest(readFileSync(manifestPath, 'utf8'));
-		if (!sealed) {
-			problems.push({
-				file: CONSENT_SEAL_MANIFEST,
-				message: `the seal manifest is not a JSON object of "YYYY-MM-DD.yaml": "sha256" pairs.`,
-				hint: `restore it from version control (git checkout -- ${folder}/${CONSENT_SEAL_MANIFEST}), then seal again with npm run consent:seal.`,
-			});
-			// Refused already: an empty manifest spares a second message that it is missing.
-			sealed = {};
-		}
-	}
-	return { exists: true, files, sealed, problems };
-}
-
-function parseManifest(text: string): SealManifest | undefined {
-	try {
-		const manifest: unknown = JSON.parse(text);
-		if (
-			typeof manifest === 'object' &&
-			manifest !== null &&
-			!Array.isArray(manifest) &&
-			Object.values(manifest).every((digest) => typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest))
-		) {
-			return manifest as SealManifest;
-		}
-	} catch {
-		// Not JSON: refused by the caller with the fix.
-	}
-	return undefined;
+/** Reads the consent folder: its files as bytes, the seal manifest, and what the folder may not hold. */
+export function readConsentFolder(folder: string, root: string = process.cwd()): FolderRead {
+	return readRecordFolder(folder, root, {
+		message: 'the folder of the cookie information does not exist.',
+		hint: 'set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.',
+	});
 }
 
 /** The report an editor reads when the folder is refused. */
 export function describeConsentProblems(folder: string, problems: readonly ConsentProblem[]): string {
-	const count = problems.length;
-	return (
-		`${count} ${count === 1 ? 'mistake' : 'mistakes'} in ${folder}:\n\n` +
-		problems.map((problem) => formatProblem(problem, folder)).join('\n\n')
-	);
+	return describeProblems(folder, problems);
+}
+
+/** The environment variable naming the published /evasteet/versiot.json that the build must agree with. */
+export const CONSENT_PUBLISHED_VERSIONS_VARIABLE = 'CONSENT_PUBLISHED_VERSIONS';
+
+/**
+ * Reads the published /evasteet/versiot.json named by CONSENT_PUBLISHED_VERSIONS, if set: every
+ * version it lists, with the fingerprint visitors were shown.
+ */
+export async function readPublishedConsentVersions(
+	env: Record<string, string | undefined> = process.env,
+	root: string = process.cwd(),
+): Promise<Awaited<ReturnType<typeof readWitness>> | undefined> {
+	const source = env[CONSENT_PUBLISHED_VERSIONS_VARIABLE]?.trim();
+	if (!source) return undefined;
+	return readWitness(source, root, CONSENT_PUBLISHED_VERSIONS_VARIABLE, listPublishedConsentVersions);
+}
+
+/** The versions a published /evasteet/versiot.json lists (file name from its sourceUrl), or undefined when it is not one. */
+export function listPublishedConsentVersions(json: unknown): WitnessedFile[] | undefined {
+	const versions = (json as { versions?: unknown } | null)?.versions;
+	if (!Array.isArray(versions)) return undefined;
+	const files: WitnessedFile[] = [];
+	for (const version of versions as { date?: unknown; sourceUrl?: unknown; sha256?: unknown }[]) {
+		const { date, sourceUrl, sha256 } = version ?? {};
+		if (typeof date !== 'string' || typeof sourceUrl !== 'string' || !URL.canParse(sourceUrl)) return undefined;
+		const fileName = new URL(sourceUrl).pathname.split('/').at(-1) ?? '';
+		if (!new RegExp(`^${date}\\.(yaml|json)$`).test(fileName)) return undefined;
+		if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+		files.push({ fileName, sha256 });
+	}
+	return files;
 }
 
 /** Reads and checks the folder as of `date`; the history, or the problems that stop the build. */
 export function checkConsentHistory(
 	folder: string = consentDir(),
 	date: IsoDate = buildDate(),
-	root?: string,
-): { history: ConsentHistory; problems: [] } | { history?: undefined; problems: ConsentProblem[] } {
-	const read = readConsentFolder(folder, root);
-	if (!read.exists) return { problems: read.problems };
-	const check = checkConsentFolder(read.files, read.sealed, date, folder);
+	options: { root?: string; witness?: Witness | undefined } = {},
+): { path: string } & ({ history: ConsentHistory; problems: [] } | { history?: undefined; problems: ConsentProblem[] }) {
+	const read = readConsentFolder(folder, options.root);
+	const { path } = read;
+	if (!read.exists) return { path, problems: read.problems };
+	const check = checkConsentFolder(read.files, { sealed: read.sealed, buildDate: date, folder, witness: options.witness });
 	const problems = [...read.problems, ...check.problems];
 	const current = check.versions.at(-1);
-	if (problems.length > 0 || !current) return { problems };
+	if (problems.length > 0 || !current) return { path, problems };
 	const bytes = new Map(read.files.map((file) => [file.fileName, file.bytes]));
 	return {
+		path,
 		problems: [],
 		history: {
 			folder,
@@ -155,7 +103,8 @@ export function loadConsentHistory(options: { folder?: string; date?: IsoDate; f
 	const cached = options.fresh ? undefined : loaded.get(key);
 	if (cached) return cached;
 	const result = checkConsentHistory(folder, date);
-	if (!result.history) throw new AstroError(describeConsentProblems(folder, result.problems), CONSENT_REFUSAL_HINT);
+	// Located at the file at fault, so that the dev overlay opens the version; no stack, as for the notice.
+	if (!result.history) throw refusalError(folder, result, CONSENT_REFUSAL_HINT);
 	loaded.set(key, result.history);
 	return result.history;
 }
@@ -180,12 +129,15 @@ export function consentNotes(history: ConsentHistory): string[] {
 }
 
 /**
- * For astro.config.mjs: the history, or the editor's report and exit 1. The configuration is
+ * For astro.config.mjs: the history, checked against the published site when
+ * CONSENT_PUBLISHED_VERSIONS is set, or the editor's report and exit 1. The configuration is
  * read before Astro can print an error of ours, so a refusal is printed here, without a stack.
  */
-export function consentHistoryForConfig(): ConsentHistory {
+export async function consentHistoryForConfig(): Promise<ConsentHistory> {
 	const folder = consentDir();
-	const result = checkConsentHistory(folder, buildDate());
+	const witness = await readPublishedConsentVersions();
+	const result: { history?: ConsentHistory | undefined; problems: ConsentProblem[] } =
+		witness && 'problem' in witness ? { problems: [witness.problem] } : checkConsentHistory(folder, buildDate(), { witness });
 	if (!result.history) {
 		console.error(`\n${describeConsentProblems(folder, result.problems)}\n\n${CONSENT_REFUSAL_HINT}\n`);
 		process.exit(1);

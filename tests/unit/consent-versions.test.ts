@@ -10,17 +10,14 @@ import { consentRevision, type ConsentDeclaration } from '../../src/lib/consent.
 import {
 	checkConsentFile,
 	checkConsentFolder,
-	invalidUtf8Offset,
 	materialChanges,
 	publishedHistory,
-	sha256Bytes,
 	type CheckedVersion,
 	type ConsentFile,
-	type SealManifest,
 } from '../../src/lib/consent-check.ts';
 import { versionSource, widgetSource } from '../../src/lib/consent-history.ts';
-import { checkConsentHistory, readConsentFolder } from '../../src/lib/consent-versions-fs.ts';
-import { formatProblem } from '../../src/lib/revision-check.ts';
+import { checkConsentHistory, listPublishedConsentVersions, readConsentFolder } from '../../src/lib/consent-versions-fs.ts';
+import { formatProblem, sha256 as sha256Bytes, type SealManifest } from '../../src/lib/sealed-record.ts';
 import { siteConsent } from '../support/consent.ts';
 
 const FOLDER = 'content/evasteet';
@@ -48,11 +45,13 @@ const fileMessages = (file: ConsentFile) => {
 
 /** The messages for a folder as of `date`. */
 const folderMessages = (files: ConsentFile[], sealed: SealManifest | undefined, date: string) =>
-	checkConsentFolder(files, sealed, date, FOLDER).problems.map((problem) => formatProblem(problem, FOLDER));
+	checkConsentFolder(files, { sealed, buildDate: date, folder: FOLDER }).problems.map((problem) => formatProblem(problem, FOLDER));
 
 const sealOf = (...files: ConsentFile[]): SealManifest => Object.fromEntries(files.map((file) => [file.fileName, sha256Bytes(file.bytes)]));
 
 const at = (file: string) => `${FOLDER}/${file}`;
+/** What every seal refusal tells the editor to do instead of editing a published version. */
+const CHANGE = 'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it';
 const ga4 = '"categories[1].services[0]';
 
 describe('a version file is refused, with a message that names the file and the field', () => {
@@ -256,7 +255,7 @@ describe('a version file is refused, with a message that names the file and the 
 			'a byte that is not UTF-8, with its offset',
 			'2026-11-25.yaml',
 			new Uint8Array([...encode('published: 2026-11-25\nsummary: Ev'), 0xe4, ...encode('steet\n')]),
-			`${at('2026-11-25.yaml')}: the file is not UTF-8 text (an invalid byte at offset 33).\n  Fix: save the file as UTF-8 in your editor; copy the text again if it came from a word processor.`,
+			`${at('2026-11-25.yaml')}:2: the file is not UTF-8 text: byte 33 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`,
 		],
 	])('%s', (_, fileName, content, expected) => {
 		expect(fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content })).toEqual([expected]);
@@ -267,16 +266,6 @@ describe('a version file is refused, with a message that names the file and the 
 		const result = checkConsentFile({ fileName: '2026-11-25.json', bytes });
 		expect(result.ok && result.version.sha256).toBe(sha256Bytes(bytes));
 		expect(result.ok && result.version.format).toBe('json');
-	});
-
-	it.each([
-		[[0x61, 0xe4, 0x62], 1],
-		[[0x61, 0xc0, 0x80], 1],
-		[[0x61, 0xed, 0xa0, 0x80], 1],
-		[[0xe2, 0x82], 0],
-		[[0x61, 0xe2, 0x82, 0xac], -1],
-	])('finds the first byte of %j that is not UTF-8 at %i', (bytes, offset) => {
-		expect(invalidUtf8Offset(new Uint8Array(bytes))).toBe(offset);
 	});
 });
 
@@ -319,7 +308,10 @@ describe('the folder as a whole', () => {
 			[first],
 			undefined,
 			'2026-12-02',
-			[`${at('sealed.json')}: the seal manifest sealed.json is missing, so nothing shows whether a published version changed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json); in a new folder, seal the first version with npm run consent:seal.`],
+			[
+				`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json); in a new folder, create it with npm run consent:seal.`,
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published on 2026-11-25, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-11-25.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
+			],
 		],
 		[
 			'a sealed version that changed',
@@ -327,7 +319,7 @@ describe('the folder as a whole', () => {
 			sealOf(first),
 			'2026-12-02',
 			[
-				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot change (its SHA-256 is ${sha256Bytes(encode(`${new TextDecoder().decode(first.bytes)} `))}, sealed as ${sealOf(first)['2026-11-25.yaml']}).\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-11-25.yaml) and make your change in a new version, a copy named after the day it is shown from.`,
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot change (sealed SHA-256 ${sealOf(first)['2026-11-25.yaml']}, the file now ${sha256Bytes(encode(`${new TextDecoder().decode(first.bytes)} `))}).\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`,
 			],
 		],
 		[
@@ -335,14 +327,14 @@ describe('the folder as a whole', () => {
 			[wording],
 			sealOf(first, wording),
 			'2026-12-02',
-			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change the cookie information, make a new version.`],
+			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`],
 		],
 		[
 			'a version in force since before the build date, not sealed',
 			[first, wording],
 			sealOf(first),
 			'2026-12-02',
-			[`${at('2026-12-01.yaml')}: 2026-12-01.yaml is in force since 2026-12-01 but is not sealed.\n  Fix: seal it with npm run consent:seal and commit sealed.json with it; only a version dated on the day of the build may be unsealed.`],
+			[`${at('2026-12-01.yaml')}: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`],
 		],
 		[
 			'nothing in force on the build date',
@@ -356,7 +348,7 @@ describe('the folder as a whole', () => {
 	});
 
 	it('builds a version dated on the build date unsealed, and says so', () => {
-		const check = checkConsentFolder([first, wording], sealOf(first), '2026-12-01', FOLDER);
+		const check = checkConsentFolder([first, wording], { sealed: sealOf(first), buildDate: '2026-12-01', folder: FOLDER });
 		expect(check.problems).toEqual([]);
 		expect(check.unsealed).toEqual(['2026-12-01.yaml']);
 		expect(check.versions.map((entry) => entry.date)).toEqual(['2026-11-25', '2026-12-01']);
@@ -364,13 +356,53 @@ describe('the folder as a whole', () => {
 
 	it('publishes nothing of a version dated after the build date, sealed or not', () => {
 		for (const sealed of [sealOf(first), sealOf(first, wording)]) {
-			const check = checkConsentFolder([first, wording], sealed, '2026-11-30', FOLDER);
+			const check = checkConsentFolder([first, wording], { sealed, buildDate: '2026-11-30', folder: FOLDER });
 			expect(check.problems).toEqual([]);
 			expect(check.versions.map((entry) => entry.date)).toEqual(['2026-11-25']);
 			// Not even as the day the version in force gives way.
 			expect(check.versions[0]!.until).toBeUndefined();
 			expect(check.scheduled.map((entry) => [entry.date, entry.reasked])).toEqual([['2026-12-01', false]]);
 		}
+	});
+});
+
+describe('the published site as the witness', () => {
+	const first = version('2026-11-25', () => {}, 'Ensimmäinen.');
+	const published = { name: 'https://www.solinum.fi/evasteet/versiot.json', files: [{ fileName: first.fileName, sha256: sha256Bytes(first.bytes) }] };
+	const witnessMessages = (files: ConsentFile[]) =>
+		checkConsentFolder(files, { sealed: sealOf(...files), buildDate: '2026-12-02', folder: FOLDER, witness: published }).problems.map((problem) =>
+			formatProblem(problem, FOLDER),
+		);
+
+	it('refuses a published version that was edited and sealed again, naming both fingerprints', () => {
+		const edited = version('2026-11-25', (d) => void (d.texts.banner.title = 'Evästeet'), 'Ensimmäinen.');
+		expect(witnessMessages([edited])).toEqual([
+			`${at('2026-11-25.yaml')}: 2026-11-25.yaml differs from what was published: ${published.name} gives SHA-256 ${published.files[0]!.sha256}, the file has ${sha256Bytes(edited.bytes)}.\n  Fix: restore the published text (download it from its sourceUrl in ${published.name}, or git checkout the commit that was deployed) and restore its seal; to change it, ${CHANGE}.`,
+		]);
+	});
+
+	it('refuses a published version that is gone, even from the manifest', () => {
+		const later = version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.');
+		expect(witnessMessages([later])).toEqual([
+			`${at('2026-11-25.yaml')}: 2026-11-25.yaml is published (${published.name}) but is missing from the folder.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); a published file cannot be removed.`,
+		]);
+	});
+
+	it('passes the folder the site published, with later versions added', () => {
+		expect(witnessMessages([first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.')])).toEqual([]);
+	});
+
+	it('reads a published versiot.json: each version\'s file from its sourceUrl, and nothing that is not one', () => {
+		const entry = { date: '2026-11-25', sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml', sha256: 'a'.repeat(64) };
+		expect(listPublishedConsentVersions({ current: '2026-11-25', versions: [entry] })).toEqual([{ fileName: '2026-11-25.yaml', sha256: 'a'.repeat(64) }]);
+		for (const json of [{}, { versions: [{ ...entry, sha256: 'x' }] }, { versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] }, { revisions: [] }, null]) {
+			expect(listPublishedConsentVersions(json)).toBeUndefined();
+		}
+	});
+
+	it('tells a checkout that converted line endings from an edit', () => {
+		const crlf = { ...first, bytes: encode(new TextDecoder().decode(first.bytes).replace(/\n/g, '\r\n')) };
+		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toContain('was published with LF line endings, and this copy has CRLF');
 	});
 });
 
@@ -393,10 +425,10 @@ describe('the folder on disk', () => {
 	});
 
 	it.each<[string, (path: string) => void, string]>([
-		['a subfolder', (path) => mkdirSync(join(path, 'vanhat')), 'evasteet/vanhat: this is a folder; the cookie information is one file per version, side by side.\n  Fix: move the versions out of the subfolder into the folder itself, or delete the subfolder.'],
-		['a link to a file outside', (path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: the file is a link to a file outside the folder.\n  Fix: a version is a file of its own in the folder: replace the link with the file, or delete it.'],
-		['a link that leads nowhere', (path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: the file is a link that leads nowhere.\n  Fix: a version is a file of its own in the folder: replace the link with the file, or delete it.'],
-		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest is not a JSON object of "YYYY-MM-DD.yaml": "sha256" pairs.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json), then seal again with npm run consent:seal.'],
+		['a subfolder', (path) => mkdirSync(join(path, 'vanhat')), 'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.'],
+		['a link to a file outside', (path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.'],
+		['a link that leads nowhere', (path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.'],
+		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest is not a JSON object of "file name": "sha256" pairs.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).'],
 	])('refuses %s', (_, spoil, expected) => {
 		const path = folder();
 		spoil(path);
