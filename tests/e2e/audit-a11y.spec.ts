@@ -110,6 +110,7 @@ const KEYBOARD_PAGES = [
 	'/tietosuojaseloste/muutoshistoria/',
 	'/tietosuojaseloste/vertaa/',
 	'/evasteet/',
+	'/evasteet/2026-11-25/',
 	'/ei-tallaista-sivua/',
 ];
 

@@ -128,7 +128,7 @@ test('the CSP fixture catches a violation: an injected inline script is refused 
 });
 
 test.describe('no CSP violation while using the site', () => {
-	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2024-02-15/muutokset/', '/tietosuojaseloste/vertaa/', '/evasteet/', '/ei-tallaista-sivua/']) {
+	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2024-02-15/muutokset/', '/tietosuojaseloste/vertaa/', '/evasteet/', '/evasteet/2026-11-25/', '/ei-tallaista-sivua/']) {
 		test(`${path}: load, open preferences, search`, async ({ page }) => {
 			await page.goto(siteUrl('three', path));
 			const banner = page.locator('#cc-main .cm');
