@@ -61,5 +61,6 @@ export default defineConfig({
 	},
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
 	// Third-party hosts only for the services of the cookie information in force.
-	security: { csp: cspConfig(cspServices(consent.current.declaration)) },
+	// (Only `astro dev` goes on without it, showing the refusal on every page; it sends no CSP.)
+	security: { csp: cspConfig(consent ? cspServices(consent.current.declaration) : []) },
 });

@@ -122,24 +122,31 @@ export function consentNotes(history: ConsentHistory): string[] {
 		notes.push(`${history.folder}/${fileName} is not sealed yet. Seal it when it is final: npm run consent:seal`);
 	}
 	const current = history.current;
-	if (current.reasked && history.versions.length > 1) {
-		notes.push(`${history.folder}/${current.fileName} asks every visitor again: ${current.materialChanges.join('; ')}.`);
+	if (history.versions.length > 1) {
+		notes.push(
+			current.reasked
+				? `${history.folder}/${current.fileName}, in force, asks every visitor again: ${current.materialChanges.join('; ')}.`
+				: `${history.folder}/${current.fileName}, in force, changes only wording: nobody is asked again.`,
+		);
 	}
 	return notes;
 }
 
 /**
  * For astro.config.mjs: the history, checked against the published site when
- * CONSENT_PUBLISHED_VERSIONS is set, or the editor's report and exit 1. The configuration is
- * read before Astro can print an error of ours, so a refusal is printed here, without a stack.
+ * CONSENT_PUBLISHED_VERSIONS is set. A refusal is printed here, without a stack (the
+ * configuration is read before Astro can print an error of ours) and stops the build with exit 1;
+ * under `astro dev` the server starts anyway, and every page shows the refusal in the error
+ * overlay until the editor fixes the file (undefined is returned then).
  */
-export async function consentHistoryForConfig(): Promise<ConsentHistory> {
+export async function consentHistoryForConfig(dev = process.argv.includes('dev')): Promise<ConsentHistory | undefined> {
 	const folder = consentDir();
 	const witness = await readPublishedConsentVersions();
 	const result: { history?: ConsentHistory | undefined; problems: ConsentProblem[] } =
 		witness && 'problem' in witness ? { problems: [witness.problem] } : checkConsentHistory(folder, buildDate(), { witness });
 	if (!result.history) {
 		console.error(`\n${describeConsentProblems(folder, result.problems)}\n\n${CONSENT_REFUSAL_HINT}\n`);
+		if (dev) return undefined;
 		process.exit(1);
 	}
 	for (const note of consentNotes(result.history)) console.warn(`[consent] ${note}`);
