@@ -147,7 +147,7 @@ const fi = {
 	'consent.version.description': 'Mitä Solinum Oy:n sivuston kävijä näki evästeistä {date} alkaen: evästeilmoitus, evästeasetukset ja niiden säännöt.',
 	'consent.version.current': 'Tämä on voimassa oleva versio.',
 	'consent.version.replaced': 'Tämä versio ei ole enää voimassa. Sen korvasi',
-	'consent.version.replacedBy': 'versio {date}',
+	'consent.version.replacedBy': 'versio',
 	'consent.version.banner': 'Evästeilmoitus',
 	'consent.version.bannerIntro': 'Ilmoitus näytetään jokaisella sivulla, kunnes kävijä valitsee.',
 	'consent.version.bannerLabel': 'Nimi ruudunlukijalle',
@@ -166,8 +166,6 @@ const fi = {
 	'consent.version.ruleNoGpc': 'Global Privacy Control -signaali ei hylkää mitään käyttötarkoitusta.',
 	'consent.version.ruleKept': 'Valinta säilyy {lifetime}, minkä jälkeen kysytään uudelleen.',
 	'consent.version.ruleRevision': 'Evästeilmoituksen versionumero (revision): {revision}.',
-	'consent.version.fingerprint': 'Tämän version lähdetiedosto ja sen SHA-256-tarkiste',
-	'consent.version.history': 'Kaikki versiot',
 } as const;
 
 /** A key of the Finnish dictionary. */
