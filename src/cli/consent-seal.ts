@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkConsentFolder } from '../lib/consent-check.ts';
 import { readConsentFolder } from '../lib/consent-versions-fs.ts';
 import { addSeals, describeProblems, SEAL_MANIFEST } from '../lib/sealed-record.ts';
-import { buildDate, consentDir } from '../lib/site-settings.ts';
+import { buildDate, consentDir, SettingError } from '../lib/site-settings.ts';
 
 const USAGE = `Usage: npm run consent:seal [-- YYYY-MM-DD.yaml …]
 
@@ -26,12 +26,20 @@ try {
 }
 
 const folder = consentDir();
+let today: string;
+try {
+	today = buildDate();
+} catch (error) {
+	if (!(error instanceof SettingError)) throw error;
+	console.error(`${error.message}\n  Fix: ${error.hint}`);
+	process.exit(1);
+}
 const read = readConsentFolder(folder);
 const check = read.exists
-	? checkConsentFolder(read.files, { sealed: read.sealed, buildDate: buildDate(), folder })
+	? checkConsentFolder(read.files, { sealed: read.sealed, buildDate: today, folder })
 	: { problems: [], versions: [], scheduled: [] };
-// A version dated before today and not sealed is the one refusal that sealing itself fixes.
-const problems = [...read.problems, ...check.problems.filter((problem) => problem.code !== 'unsealed')];
+// An unsealed version dated before today, or a new folder's missing manifest, is what sealing fixes.
+const problems = [...read.problems, ...check.problems.filter((problem) => problem.code !== 'seal')];
 if (problems.length > 0) {
 	console.error(describeProblems(folder, problems));
 	console.error('\nNothing was sealed: only a folder that builds can be sealed.');
@@ -43,8 +51,19 @@ if (unknown.length > 0) {
 	console.error(`${folder}: no version named ${unknown.join(', ')}.\n  Fix: name versions as YYYY-MM-DD.yaml (or .json), or name none to seal every unsealed one.`);
 	process.exit(1);
 }
-const { manifest, added } = addSeals(read.sealed ?? undefined, versions.map(({ fileName, date, sha256: digest }) => ({ fileName, date, sha256: digest })), named);
-if (added.length === 0) {
+// Unnamed, a scheduled version waits: sealing it now would freeze a draft before its day.
+const waiting = named.length > 0 ? [] : check.scheduled.filter((version) => !(version.fileName in (read.sealed ?? {})));
+const sealable = versions.filter((version) => !waiting.includes(version));
+const { manifest, added } = addSeals(read.sealed ?? undefined, sealable.map(({ fileName, date, sha256 }) => ({ fileName, date, sha256 })), named);
+if (waiting.length > 0) {
+	console.log(
+		`Not sealed: ${waiting.map((version) => version.fileName).join(', ')}, scheduled for later. Seal it by name when it is final (npm run consent:seal -- ${waiting[0]?.fileName}).`,
+	);
+}
+if (added.length === 0 && read.sealed === undefined) {
+	writeFileSync(join(read.path, SEAL_MANIFEST), '{}\n');
+	console.log(`Created ${join(folder, SEAL_MANIFEST)}, with nothing sealed yet.`);
+} else if (added.length === 0) {
 	console.log(`Nothing to seal: every version in ${folder} is sealed already.`);
 } else {
 	writeFileSync(join(read.path, SEAL_MANIFEST), `${JSON.stringify(manifest, null, '\t')}\n`);

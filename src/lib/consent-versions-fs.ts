@@ -7,7 +7,7 @@ import type { IsoDate } from './dates.ts';
 import { refusalError } from './revision-loader.ts';
 import { readRecordFolder, readWitness, type FolderRead, type Witness } from './sealed-record-fs.ts';
 import { describeProblems, type WitnessedFile } from './sealed-record.ts';
-import { buildDate, consentDir } from './site-settings.ts';
+import { buildDate, consentDir, SettingError } from './site-settings.ts';
 
 export type { ConsentHistory } from './consent-history.ts';
 
@@ -47,7 +47,8 @@ export async function readPublishedConsentVersions(
 /** The versions a published /evasteet/versiot.json lists (file name from its sourceUrl), or undefined when it is not one. */
 export function listPublishedConsentVersions(json: unknown): WitnessedFile[] | undefined {
 	const versions = (json as { versions?: unknown } | null)?.versions;
-	if (!Array.isArray(versions)) return undefined;
+	// The site always publishes at least the version in force: an empty list would check nothing.
+	if (!Array.isArray(versions) || versions.length === 0) return undefined;
 	const files: WitnessedFile[] = [];
 	for (const version of versions as { date?: unknown; sourceUrl?: unknown; sha256?: unknown }[]) {
 		const { date, sourceUrl, sha256 } = version ?? {};
@@ -141,9 +142,17 @@ export function consentNotes(history: ConsentHistory): string[] {
  */
 export async function consentHistoryForConfig(dev = process.argv.includes('dev')): Promise<ConsentHistory | undefined> {
 	const folder = consentDir();
+	let today: IsoDate;
+	try {
+		today = buildDate();
+	} catch (error) {
+		if (!(error instanceof SettingError)) throw error;
+		console.error(`\n${error.message}\n  Fix: ${error.hint}\n`);
+		process.exit(1);
+	}
 	const witness = await readPublishedConsentVersions();
 	const result: { history?: ConsentHistory | undefined; problems: ConsentProblem[] } =
-		witness && 'problem' in witness ? { problems: [witness.problem] } : checkConsentHistory(folder, buildDate(), { witness });
+		witness && 'problem' in witness ? { problems: [witness.problem] } : checkConsentHistory(folder, today, { witness });
 	if (!result.history) {
 		console.error(`\n${describeConsentProblems(folder, result.problems)}\n\n${CONSENT_REFUSAL_HINT}\n`);
 		if (dev) return undefined;

@@ -309,7 +309,7 @@ describe('the folder as a whole', () => {
 			undefined,
 			'2026-12-02',
 			[
-				`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json); in a new folder, create it with npm run consent:seal.`,
+				`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json).`,
 				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published on 2026-11-25, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-11-25.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
 			],
 		],
@@ -345,6 +345,14 @@ describe('the folder as a whole', () => {
 		],
 	])('refuses %s', (_, files, sealed, date, expected) => {
 		expect(folderMessages(files, sealed, date)).toEqual(expected);
+	});
+
+	it('lets a new folder, with nothing published yet, start its manifest with the seal command', () => {
+		const [problem] = checkConsentFolder([wording], { sealed: undefined, buildDate: '2026-12-01', folder: FOLDER }).problems;
+		expect(problem && formatProblem(problem, FOLDER)).toBe(
+			`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: create it: npm run consent:seal.`,
+		);
+		expect(problem?.code).toBe('seal');
 	});
 
 	it('builds a version dated on the build date unsealed, and says so', () => {
@@ -395,7 +403,7 @@ describe('the published site as the witness', () => {
 	it('reads a published versiot.json: each version\'s file from its sourceUrl, and nothing that is not one', () => {
 		const entry = { date: '2026-11-25', sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml', sha256: 'a'.repeat(64) };
 		expect(listPublishedConsentVersions({ current: '2026-11-25', versions: [entry] })).toEqual([{ fileName: '2026-11-25.yaml', sha256: 'a'.repeat(64) }]);
-		for (const json of [{}, { versions: [{ ...entry, sha256: 'x' }] }, { versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] }, { revisions: [] }, null]) {
+		for (const json of [{}, { versions: [] }, { versions: [{ ...entry, sha256: 'x' }] }, { versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] }, { revisions: [] }, null]) {
 			expect(listPublishedConsentVersions(json)).toBeUndefined();
 		}
 	});
@@ -428,7 +436,7 @@ describe('the folder on disk', () => {
 		['a subfolder', (path) => mkdirSync(join(path, 'vanhat')), 'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.'],
 		['a link to a file outside', (path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.'],
 		['a link that leads nowhere', (path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.'],
-		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest is not a JSON object of "file name": "sha256" pairs.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).'],
+		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).'],
 	])('refuses %s', (_, spoil, expected) => {
 		const path = folder();
 		spoil(path);
