@@ -241,20 +241,24 @@ const grantedNow = () => (validConsent() ? categories.filter(granted) : undefine
 // so that it never builds the dialog without them; then the widget takes over as usual.
 let sectionsIn = false;
 let sectionsLoading: Promise<void> | undefined;
-const loadSections = () => {
-	void preferencesCode().then(({ fetchPreferencesCss }) => fetchPreferencesCss());
-	return (sectionsLoading ??= fetch(boot.preferencesPath)
-		.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
-		.then((fetched) => {
-			preferences = fetched;
-			return gpcRefused.size ? fetched.gpc : fetched.plain;
-		})
-		.catch(fallbackSections)
-		.then((sections) => {
-			translation.preferencesModal.sections.push(...sections);
-			sectionsIn = true;
-		}));
-};
+// The dialog opens once its styles are in too, so that the widget's opening (its transition and
+// the focus it moves into the dialog) runs on a styled dialog, as it would without lazy loading.
+const loadSections = () =>
+	(sectionsLoading ??= Promise.all([
+		fetch(boot.preferencesPath)
+			.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
+			.then((fetched) => {
+				preferences = fetched;
+				return gpcRefused.size ? fetched.gpc : fetched.plain;
+			})
+			.catch(fallbackSections),
+		preferencesCode()
+			.then(({ fetchPreferencesCss }) => fetchPreferencesCss())
+			.catch(() => undefined),
+	]).then(([sections]) => {
+		translation.preferencesModal.sections.push(...sections);
+		sectionsIn = true;
+	}));
 const waysIn = '[data-cc="show-preferencesModal"], #cc-main .cm [data-role="show"]';
 for (const type of ['click', 'mouseenter', 'focus'] as const) {
 	document.addEventListener(
