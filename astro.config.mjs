@@ -2,7 +2,8 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { CONSENT_SERVICES } from './src/lib/consent.ts';
+import { cspServices } from './src/lib/consent.ts';
+import { consentHistoryForConfig } from './src/lib/consent-versions-fs.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/markdown.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
@@ -13,6 +14,11 @@ import noticeSitemap from './src/integrations/sitemap.ts';
 // dependency cache (tests/support/build-sites.ts, the dev-server tests): shared, they clobber
 // each other.
 const cacheDir = process.env.NOTICE_CACHE_DIR;
+
+// The cookie information in force (content/evasteet/, or CONSENT_CONTENT_DIR): the CSP allows
+// exactly its services' hosts. A mistake in the folder, or a published version that changed
+// (CONSENT_PUBLISHED_VERSIONS), stops here with the editor's report.
+const consent = await consentHistoryForConfig();
 
 // The address the notice itself names; canonical links, the sitemap and the feed use it.
 const site = 'https://www.solinum.fi';
@@ -54,6 +60,7 @@ export default defineConfig({
 		},
 	},
 	// Hashes for every script and style, in a <meta> per page; public/_headers adds what a meta cannot.
-	// Third-party hosts only for the services the consent module declares.
-	security: { csp: cspConfig(CONSENT_SERVICES) },
+	// Third-party hosts only for the services of the cookie information in force.
+	// (Only `astro dev` goes on without it, showing the refusal on every page; it sends no CSP.)
+	security: { csp: cspConfig(consent ? cspServices(consent.current.declaration) : []) },
 });

@@ -1,17 +1,23 @@
-// `npm run build [-- --outDir DIR]`: astro build, all or nothing. The revisions are checked
-// first (a refusal starts no build), the site is written to a hidden folder beside the output
-// folder and moved into place only when complete and when the revisions are still the bytes
-// that were checked, so that whatever stops the build (an error, Ctrl-C, a cancelled job,
+// `npm run build [-- --outDir DIR]`: astro build, all or nothing. The revisions and the cookie
+// information are checked first (a refusal starts no build), the site is written to a hidden
+// folder beside the output folder and moved into place only when complete and when both are
+// still the bytes that were checked, so that whatever stops the build (an error, Ctrl-C, a cancelled job,
 // SIGKILL) the output folder holds a whole site or nothing.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { outputFolderProblem } from '../lib/build-output-fs.ts';
+import {
+	CONSENT_PUBLISHED_VERSIONS_VARIABLE,
+	CONSENT_REFUSAL_HINT,
+	checkConsentHistory,
+	readPublishedConsentVersions,
+} from '../lib/consent-versions-fs.ts';
 import { REFUSAL_HINT } from '../lib/revision-loader.ts';
 import { checkFolderOnDisk, PUBLISHED_VERSIONS_VARIABLE, readPublishedVersions } from '../lib/revision-folder.ts';
 import { describeProblems, type RecordProblem } from '../lib/sealed-record.ts';
-import { buildDate, contentDir, SettingError } from '../lib/site-settings.ts';
+import { buildDate, consentDir, contentDir, SettingError } from '../lib/site-settings.ts';
 
 const USAGE = `Usage: npm run build [-- --outDir DIR] [--verbose]
 
@@ -87,11 +93,23 @@ function checkRevisions(): { problems: RecordProblem[]; fingerprints: Map<string
 	const problems = [...(witness && 'problem' in witness ? [witness.problem] : []), ...check.problems];
 	return { problems, fingerprints: new Map(check.revisions.map((revision) => [revision.fileName, revision.sha256])) };
 }
-const before = checkRevisions();
-if (before.problems.length > 0) {
-	console.error(`${describeProblems(folder, before.problems)}\n\n${REFUSAL_HINT}`);
-	publishNothing('The build was refused', 1);
+// The cookie information is a sealed record too, checked the same way.
+const consentFolder = consentDir();
+const consentWitness = await readPublishedConsentVersions(process.env, root);
+/** Checks the cookie information as this build publishes it; the same check the configuration makes. */
+function checkConsent(): { problems: RecordProblem[]; fingerprints: Map<string, string> } {
+	if (consentWitness && 'problem' in consentWitness) return { problems: [consentWitness.problem], fingerprints: new Map() };
+	const { history, problems } = checkConsentHistory(consentFolder, today, { root, witness: consentWitness });
+	const versions = history ? [...history.versions, ...history.scheduled] : [];
+	return { problems, fingerprints: new Map(versions.map((version) => [version.fileName, version.sha256])) };
 }
+const before = checkRevisions();
+const consentBefore = checkConsent();
+if (before.problems.length > 0) console.error(`${describeProblems(folder, before.problems)}\n\n${REFUSAL_HINT}`);
+if (consentBefore.problems.length > 0) {
+	console.error(`${describeProblems(consentFolder, consentBefore.problems)}\n\n${CONSENT_REFUSAL_HINT}`);
+}
+if (before.problems.length > 0 || consentBefore.problems.length > 0) publishNothing('The build was refused', 1);
 
 // A build killed outright leaves its hidden folder behind; the next build clears it once its
 // build is gone (or, should the process number have been reused, after a day).
@@ -114,9 +132,10 @@ function isRunning(pid: number): boolean {
 	}
 }
 
-// The witness was checked above; the loader checks the seals again on the same build date.
+// The witnesses were checked above; the loader and the configuration check the seals again on the same build date.
 const env: NodeJS.ProcessEnv = { ...process.env, NOTICE_BUILD_DATE: today };
 delete env[PUBLISHED_VERSIONS_VARIABLE];
+delete env[CONSENT_PUBLISHED_VERSIONS_VARIABLE];
 // Astro's own command, run on this Node, whether or not npm put node_modules/.bin on the PATH.
 const astroCommand = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const astroArgs = ['build', ...(options.verbose ? ['--verbose'] : []), '--outDir', staging];
@@ -146,22 +165,33 @@ if (stoppedBy || code !== 0) {
 	publishNothing('The build failed', code);
 }
 
-// What was built must be what was checked: a revision saved while the build ran is refused.
-const after = checkRevisions();
-const changed = [...new Set([...before.fingerprints.keys(), ...after.fingerprints.keys()])].filter(
-	(fileName) => before.fingerprints.get(fileName) !== after.fingerprints.get(fileName),
-);
-if (after.problems.length > 0 || changed.length > 0) {
-	rmSync(staging, { recursive: true, force: true });
-	const problems = [
+// What was built must be what was checked: a revision or version saved while the build ran is refused.
+/** What changed between two checks of one folder, and what the second check refuses. */
+function sinceChecked(
+	first: ReturnType<typeof checkRevisions>,
+	second: ReturnType<typeof checkRevisions>,
+	what: string,
+): RecordProblem[] {
+	const changed = [...new Set([...first.fingerprints.keys(), ...second.fingerprints.keys()])].filter(
+		(fileName) => first.fingerprints.get(fileName) !== second.fingerprints.get(fileName),
+	);
+	return [
 		...changed.map((fileName) => ({
 			file: fileName,
 			message: 'changed while the site was being built, so the site may show other bytes than were checked.',
-			hint: 'build again once nobody is saving revisions.',
+			hint: `build again once nobody is saving ${what}.`,
 		})),
-		...after.problems,
+		...second.problems,
 	];
-	console.error(`${describeProblems(folder, problems)}\n\n${REFUSAL_HINT}`);
+}
+const afterProblems = sinceChecked(before, checkRevisions(), 'revisions');
+const consentAfterProblems = sinceChecked(consentBefore, checkConsent(), 'versions of the cookie information');
+if (afterProblems.length > 0 || consentAfterProblems.length > 0) {
+	rmSync(staging, { recursive: true, force: true });
+	if (afterProblems.length > 0) console.error(`${describeProblems(folder, afterProblems)}\n\n${REFUSAL_HINT}`);
+	if (consentAfterProblems.length > 0) {
+		console.error(`${describeProblems(consentFolder, consentAfterProblems)}\n\n${CONSENT_REFUSAL_HINT}`);
+	}
 	publishNothing('The build was refused', 1);
 }
 rmSync(outDir, { recursive: true, force: true });

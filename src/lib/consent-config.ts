@@ -1,14 +1,14 @@
 /**
- * Derives vanilla-cookieconsent's configuration and Finnish texts from the consent
- * declaration. Pure: the browser script adds the callbacks, the tests read the result.
+ * Derives vanilla-cookieconsent's configuration and Finnish texts from a version of the cookie
+ * information. Pure: the browser script adds the callbacks, the tests and the version pages read
+ * the result.
  */
 import type { CookieConsentConfig } from 'vanilla-cookieconsent';
 import {
-	CONSENT,
-	CONSENT_LIFETIME_DAYS,
 	categoryCookies,
-	consentRevision,
+	consentLifetimeDays,
 	type ConsentDeclaration,
+	type ConsentTexts,
 	type DeclaredCategory,
 	type DeclaredCookie,
 } from './consent.ts';
@@ -16,50 +16,55 @@ import { withGpcNote } from './consent-runtime.ts';
 import { fill } from './fill.ts';
 import { escapeHtml } from './html.ts';
 import { NOTICE_PATH } from './revisions.ts';
-import type { UiKey } from './i18n.ts';
 
-/** The dictionary keys the widget shows; the page hands their templates to the script. */
-export const WIDGET_TEXT_KEYS = [
-	'consent.banner.label', 'consent.banner.title', 'consent.banner.description', 'consent.banner.revision',
-	'consent.banner.gpc', 'consent.acceptAll', 'consent.rejectAll', 'consent.settings', 'consent.save',
-	'consent.closeBanner', 'consent.closePreferences', 'consent.links', 'consent.prefs.title', 'consent.prefs.intro',
-	'consent.prefs.more',
-	'consent.prefs.gpcLocked', 'consent.category.quote', 'consent.category.services', 'consent.category.noServices',
-	'consent.service.policy', 'consent.table.caption', 'consent.table.cookie', 'consent.table.party',
-	'consent.table.lifetime', 'consent.table.purpose', 'consent.table.prefix', 'consent.firstParty',
-	'consent.lifetime.month', 'consent.lifetime.months', 'consent.lifetime.day', 'consent.lifetime.days', 'consent.record.title',
-	'consent.record.none', 'consent.record.choice', 'consent.record.dates', 'consent.record.id',
-] as const satisfies readonly UiKey[];
+export type { ConsentTexts } from './consent.ts';
 
-/** The widget's texts as templates with `{name}` placeholders (filled with `fill`). */
-export type ConsentTexts = Record<(typeof WIDGET_TEXT_KEYS)[number], string>;
-
-/** The widget's texts from the dictionary, given its lookup (`t` from i18n.ts). */
-export function widgetTexts(lookup: (key: UiKey) => string): ConsentTexts {
-	return Object.fromEntries(WIDGET_TEXT_KEYS.map((key) => [key, lookup(key)])) as ConsentTexts;
+/** What the widget is configured from: a version, and the revision visitors' choices are held to. */
+export interface WidgetSource {
+	declaration: ConsentDeclaration;
+	texts: ConsentTexts;
+	/** The widget's revision: that of the newest version that asked visitors again. */
+	revision: number;
+	/** Why a returning visitor is asked again: the summary of that version. */
+	changeNote: string;
 }
 
-/** Where the cookie page and the notice live. */
+/** Where the cookie page lives: the version in force. */
 export const COOKIES_PATH = '/evasteet/';
+/** The list of every version of the cookie information. */
+export const CONSENT_HISTORY_PATH = `${COOKIES_PATH}versiot/`;
+/** The same list, machine-readable, with each version's SHA-256. */
+export const CONSENT_VERSIONS_JSON_PATH = `${COOKIES_PATH}versiot.json`;
+
+/** The permanent address of a version: `/evasteet/YYYY-MM-DD/`. */
+export function consentVersionPath(version: { date: string }): string {
+	return `${COOKIES_PATH}${version.date}/`;
+}
+
+/** Where a version's file is published byte for byte: `/evasteet/YYYY-MM-DD/YYYY-MM-DD.yaml`. */
+export function consentSourcePath(version: { date: string; fileName: string }): string {
+	return `${consentVersionPath(version)}${version.fileName}`;
+}
 
 // The widget writes its texts with innerHTML: every text from the declaration is escaped.
 export { escapeHtml };
 
 /** A cookie's lifetime in Finnish words: months from four weeks up, days below. */
 export function formatLifetime(texts: ConsentTexts, days: number): string {
-	if (days === 1) return texts['consent.lifetime.day'];
-	if (days < 28) return fill(texts['consent.lifetime.days'], { count: days });
+	const words = texts.lifetimes;
+	if (days === 1) return words.day;
+	if (days < 28) return fill(words.days, { count: days });
 	const months = Math.round(days / (365.25 / 12));
-	return months === 1 ? texts['consent.lifetime.month'] : fill(texts['consent.lifetime.months'], { count: months });
+	return months === 1 ? words.month : fill(words.months, { count: months });
 }
 
 /** The categories a visitor may refuse, in declaration order. */
-export function refusableCategories(declaration: ConsentDeclaration = CONSENT): DeclaredCategory[] {
+export function refusableCategories(declaration: ConsentDeclaration): DeclaredCategory[] {
 	return declaration.categories.filter((category) => category.refusable);
 }
 
 /** Categories refused because the browser sends Global Privacy Control (none without it). */
-export function gpcRefusedCategories(gpc: boolean, declaration: ConsentDeclaration = CONSENT): DeclaredCategory[] {
+export function gpcRefusedCategories(gpc: boolean, declaration: ConsentDeclaration): DeclaredCategory[] {
 	return gpc ? declaration.categories.filter((category) => category.refusable && category.refusedByGpc) : [];
 }
 
@@ -74,13 +79,13 @@ export interface CookieRow {
 /** The rows of a category's cookie table. */
 export function cookieRows(texts: ConsentTexts, category: DeclaredCategory): CookieRow[] {
 	const row = (cookie: DeclaredCookie, party: string): CookieRow => ({
-		name: cookie.prefix ? fill(texts['consent.table.prefix'], { name: cookie.name }) : cookie.name,
+		name: cookie.prefix ? fill(texts.cookieTable.prefix, { name: cookie.name }) : cookie.name,
 		party,
 		lifetime: formatLifetime(texts, cookie.lifetimeDays),
 		purpose: cookie.purpose,
 	});
 	return [
-		...category.cookies.map((cookie) => row(cookie, texts['consent.firstParty'])),
+		...category.cookies.map((cookie) => row(cookie, texts.cookieTable.firstParty)),
 		...category.services.flatMap((service) =>
 			service.cookies.map((cookie) => row(cookie, `${service.name} (${service.provider})`)),
 		),
@@ -90,26 +95,24 @@ export function cookieRows(texts: ConsentTexts, category: DeclaredCategory): Coo
 function categoryDescription(texts: ConsentTexts, category: DeclaredCategory, gpcRefused: boolean): string {
 	const services = category.services.map(
 		(service) =>
-			`${escapeHtml(service.name)} (${escapeHtml(service.provider)}, <a href="${escapeHtml(service.privacyPolicy)}">${texts['consent.service.policy']}</a>)`,
+			`${escapeHtml(service.name)} (${escapeHtml(service.provider)}, <a href="${escapeHtml(service.privacyPolicy)}">${texts.preferences.policy}</a>)`,
 	);
 	return [
 		escapeHtml(category.purpose),
-		fill(texts['consent.category.quote'], {
+		fill(texts.preferences.quote, {
 			href: `${NOTICE_PATH}#${encodeURIComponent(category.noticeSection)}`,
 			quote: escapeHtml(category.noticeQuote),
 		}),
-		services.length
-			? fill(texts['consent.category.services'], { services: services.join(', ') })
-			: texts['consent.category.noServices'],
-		...(gpcRefused ? [`<strong>${texts['consent.prefs.gpcLocked']}</strong>`] : []),
+		services.length ? fill(texts.preferences.services, { services: services.join(', ') }) : texts.preferences.noServices,
+		...(gpcRefused ? [`<strong>${texts.preferences.gpcLocked}</strong>`] : []),
 	].join(' ');
 }
 
 /** The banner's note for a browser that sends Global Privacy Control: what GPC refuses. */
-export function gpcBannerNote(texts: ConsentTexts, declaration: ConsentDeclaration = CONSENT): string {
+export function gpcBannerNote(texts: ConsentTexts, declaration: ConsentDeclaration): string {
 	const refused = gpcRefusedCategories(true, declaration);
 	return refused.length
-		? ` <strong>${fill(texts['consent.banner.gpc'], { categories: refused.map((category) => escapeHtml(category.name)).join(', ') })}</strong>`
+		? ` <strong>${fill(texts.banner.gpc, { categories: refused.map((category) => escapeHtml(category.name)).join(', ') })}</strong>`
 		: '';
 }
 
@@ -125,22 +128,19 @@ export type ConsentConfig = Omit<
 	'onFirstConsent' | 'onConsent' | 'onChange' | 'onModalShow' | 'onModalHide' | 'onModalReady'
 >;
 
-/** The vanilla-cookieconsent configuration and its Finnish texts, derived from the declaration. */
-export function consentConfig(
-	texts: ConsentTexts,
-	context: ConsentContext,
-	declaration: ConsentDeclaration = CONSENT,
-): ConsentConfig {
+/** The vanilla-cookieconsent configuration and its Finnish texts, derived from a version. */
+export function consentConfig(source: WidgetSource, context: ConsentContext): ConsentConfig {
+	const { declaration, texts } = source;
 	const gpcRefused = new Set(gpcRefusedCategories(context.gpc, declaration).map((category) => category.id));
 	const optional = refusableCategories(declaration)
 		.map((category) => `${escapeHtml(category.name)} (${category.services.map((s) => escapeHtml(s.name)).join(', ')})`)
 		.join(', ');
 	const paths = { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH };
-	const links = fill(texts['consent.links'], paths);
+	const links = fill(texts.banner.links, paths);
 
 	return {
 		mode: 'opt-in',
-		revision: consentRevision(declaration),
+		revision: source.revision,
 		// Tests must see what visitors see: the widget would otherwise hide from automated browsers.
 		hideFromBots: false,
 		// No cookie wall: the notice stays readable and usable while the banner is open.
@@ -154,7 +154,7 @@ export function consentConfig(
 			name: declaration.consentCookie,
 			sameSite: 'Lax',
 			secure: true,
-			expiresAfterDays: CONSENT_LIFETIME_DAYS,
+			expiresAfterDays: consentLifetimeDays(declaration),
 		},
 		guiOptions: {
 			consentModal: { layout: 'box wide', position: 'bottom right', equalWeightButtons: true, flipButtons: false },
@@ -172,24 +172,24 @@ export function consentConfig(
 			translations: {
 				fi: {
 					consentModal: {
-						label: texts['consent.banner.label'],
-						title: texts['consent.banner.title'],
-						description: withGpcNote(`${fill(texts['consent.banner.description'], { optional })} {{revisionMessage}}`, context.gpc ? gpcBannerNote(texts, declaration) : ''),
-						revisionMessage: fill(texts['consent.banner.revision'], { note: escapeHtml(declaration.changeNote) }),
-						acceptAllBtn: texts['consent.acceptAll'],
-						acceptNecessaryBtn: texts['consent.rejectAll'],
-						showPreferencesBtn: texts['consent.settings'],
-						closeIconLabel: texts['consent.closeBanner'],
+						label: texts.banner.label,
+						title: texts.banner.title,
+						description: withGpcNote(`${fill(texts.banner.description, { optional })} {{revisionMessage}}`, context.gpc ? gpcBannerNote(texts, declaration) : ''),
+						revisionMessage: fill(texts.banner.changed, { note: escapeHtml(source.changeNote) }),
+						acceptAllBtn: texts.buttons.acceptAll,
+						acceptNecessaryBtn: texts.buttons.rejectAll,
+						showPreferencesBtn: texts.buttons.settings,
+						closeIconLabel: texts.banner.close,
 						footer: links,
 					},
 					preferencesModal: {
-						title: texts['consent.prefs.title'],
-						acceptAllBtn: texts['consent.acceptAll'],
-						acceptNecessaryBtn: texts['consent.rejectAll'],
-						savePreferencesBtn: texts['consent.save'],
-						closeIconLabel: texts['consent.closePreferences'],
+						title: texts.preferences.title,
+						acceptAllBtn: texts.buttons.acceptAll,
+						acceptNecessaryBtn: texts.buttons.rejectAll,
+						savePreferencesBtn: texts.buttons.save,
+						closeIconLabel: texts.preferences.close,
 						sections: [
-							{ description: `${texts['consent.prefs.intro']} ${fill(texts['consent.prefs.more'], paths)}` },
+							{ description: `${texts.preferences.intro} ${fill(texts.preferences.more, paths)}` },
 							...declaration.categories.map((category) => ({
 								title: escapeHtml(category.name),
 								description: categoryDescription(texts, category, gpcRefused.has(category.id)),
@@ -197,12 +197,12 @@ export function consentConfig(
 								...(categoryCookies(category).length
 									? {
 											cookieTable: {
-												caption: fill(texts['consent.table.caption'], { category: escapeHtml(category.name) }),
+												caption: fill(texts.cookieTable.caption, { category: escapeHtml(category.name) }),
 												headers: {
-													name: texts['consent.table.cookie'],
-													party: texts['consent.table.party'],
-													lifetime: texts['consent.table.lifetime'],
-													purpose: texts['consent.table.purpose'],
+													name: texts.cookieTable.cookie,
+													party: texts.cookieTable.party,
+													lifetime: texts.cookieTable.lifetime,
+													purpose: texts.cookieTable.purpose,
 												},
 												body: cookieRows(texts, category).map((row) => ({
 													name: escapeHtml(row.name),

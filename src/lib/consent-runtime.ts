@@ -12,20 +12,33 @@ export function withGpcNote(description: string, note: string): string {
 	return at < 0 ? `${description}${note}` : `${description.slice(0, at)}${note}${description.slice(at)}`;
 }
 
+/** What the site adds to the widget's record: the version the visitor agreed to, and whether GPC applied. */
+export interface RecordData {
+	/** The date of the version of the cookie information in force when the choice was made. */
+	version?: string;
+	/** Whether the browser sent Global Privacy Control when the choice was made or last enforced. */
+	gpc?: boolean;
+}
+
 /** What a stored consent record must look like to be trusted, as the widget writes it. */
 export interface ConsentRecord {
 	categories: string[];
 	revision: number;
+	/** Absent or null in a record made before versions were kept: it agreed to the first version of its revision. */
+	data?: RecordData | null;
 	consentId: string;
 	consentTimestamp: string;
 	lastConsentTimestamp: string;
 	expirationTime: number;
 }
 
-/** What a record is judged against: the categories that exist and how long consent lasts. */
+/** What a record is judged against: the categories that exist, how long consent lasts, the versions of the revision in force. */
 export interface RecordRules {
 	categories: readonly string[];
 	lifetimeDays: number;
+	revision: number;
+	/** Dates of the versions a record of `revision` may name: from the newest that asked again to the one in force. */
+	versions: readonly string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -33,8 +46,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * Whether a stored consent record (the parsed cookie value) can be trusted at `now`: the shape
- * the widget writes, known categories only, timestamps in order and not in the future, and
- * younger than the consent lifetime. Anything else counts as no consent.
+ * the widget writes, known categories only, timestamps in order and not in the future,
+ * younger than the consent lifetime, and naming (if anything) a version of its revision.
+ * Anything else counts as no consent.
  */
 export function isTrustworthyRecord(value: unknown, now: number, rules: RecordRules): value is ConsentRecord {
 	if (typeof value !== 'object' || value === null) return false;
@@ -43,6 +57,7 @@ export function isTrustworthyRecord(value: unknown, now: number, rules: RecordRu
 	const first = typeof record.consentTimestamp === 'string' ? Date.parse(record.consentTimestamp) : NaN;
 	const last = typeof record.lastConsentTimestamp === 'string' ? Date.parse(record.lastConsentTimestamp) : NaN;
 	const lifetime = rules.lifetimeDays * DAY_MS;
+	const data = (record.data ?? {}) as RecordData;
 	// A clock may be a little off between writing and reading; a minute covers it.
 	const skew = 60_000;
 	return (
@@ -58,6 +73,9 @@ export function isTrustworthyRecord(value: unknown, now: number, rules: RecordRu
 		now - last <= lifetime &&
 		typeof record.expirationTime === 'number' &&
 		record.expirationTime > now &&
-		record.expirationTime <= last + lifetime + skew
+		record.expirationTime <= last + lifetime + skew &&
+		typeof data === 'object' &&
+		(data.version === undefined || record.revision !== rules.revision || rules.versions.includes(data.version)) &&
+		(data.gpc === undefined || typeof data.gpc === 'boolean')
 	);
 }

@@ -1,12 +1,14 @@
 /**
- * What the browser gets of the consent declaration, prepared at build time. A first visit
+ * What the browser gets of the cookie information, prepared at build time. A first visit
  * downloads only what the banner and the enforcement need (`widgetBoot`, a JSON block in the
- * page); the preferences' descriptions and cookie tables (`widgetPreferences`) are fetched from
- * PREFERENCES_PATH when a visitor first reaches for the preferences.
+ * page); the preferences' descriptions and cookie tables, and what the record of a choice and its
+ * receipt show (`widgetPreferences`), are fetched from PREFERENCES_PATH when a visitor first
+ * reaches for the preferences.
  */
 import type { Translation } from 'vanilla-cookieconsent';
-import { CONSENT, CONSENT_LIFETIME_DAYS, SERVICE_ACCOUNTS, categoryCookies, type ConsentDeclaration, type DeclaredCategory } from './consent.ts';
-import { consentConfig, gpcBannerNote, type ConsentConfig, type ConsentTexts } from './consent-config.ts';
+import { SERVICE_ACCOUNTS, categoryCookies, type DeclaredCategory } from './consent.ts';
+import { consentConfig, gpcBannerNote, type ConsentConfig, type WidgetSource } from './consent-config.ts';
+import type { UiKey } from './i18n.ts';
 
 /** Where the preferences' sections are published (src/pages/evasteet/asetukset.json.ts). */
 export const PREFERENCES_PATH = '/evasteet/asetukset.json';
@@ -23,35 +25,83 @@ export interface WidgetService {
 export interface WidgetCategory extends Pick<DeclaredCategory, 'id' | 'name' | 'refusable' | 'refusedByGpc' | 'consentMode'> {
 	services: WidgetService[];
 	/** Cookies to delete when the category is refused; `prefix` matches every name starting so. */
-	clear: { name: string; prefix: boolean }[];
+	clear: { name: string; prefix?: true }[];
+}
+
+/** A version as the widget knows it: enough to write it into a record and to check one. */
+export interface WidgetVersions {
+	/** The date of the version in force, written into the record of a choice made now. */
+	version: string;
+	/** The dates a trustworthy record of the current revision may name. */
+	versions: string[];
 }
 
 /** Everything the widget needs on a first visit. */
-export interface WidgetBoot {
-	/** The widget's configuration for a browser without GPC; the preferences' sections come later. */
+export interface WidgetBoot extends WidgetVersions {
+	/**
+	 * The widget's configuration for a browser without GPC; the preferences' sections come later.
+	 * Its `cookie` names the consent cookie and how long a choice is kept.
+	 */
 	config: ConsentConfig;
 	/** Added to the banner's text when GPC refuses a category. */
 	gpcNote: string;
 	categories: WidgetCategory[];
-	consentCookie: string;
-	lifetimeDays: number;
 	accounts: typeof SERVICE_ACCOUNTS;
 	preferencesPath: string;
 }
 
-/** Texts of the "your choice" section added to the preferences. */
-export type RecordTexts = Pick<
-	ConsentTexts,
-	'consent.record.title' | 'consent.record.none' | 'consent.record.choice' | 'consent.record.dates' | 'consent.record.id'
->;
+/** The dictionary keys of the "your choice" section added to the preferences (site texts, not the version's). */
+export const RECORD_TEXT_KEYS = [
+	'consent.record.title',
+	'consent.record.none',
+	'consent.record.choice',
+	'consent.record.dates',
+	'consent.record.id',
+	'consent.record.version',
+	'consent.record.receipt',
+	'consent.record.receiptNote',
+] as const satisfies readonly UiKey[];
+
+/** Texts of the "your choice" section, as templates with `{name}` placeholders. */
+export type RecordTexts = Record<(typeof RECORD_TEXT_KEYS)[number], string>;
+
+/** The record section's texts from the dictionary, given its lookup (`t` from i18n.ts). */
+export function recordTexts(lookup: (key: UiKey) => string): RecordTexts {
+	return Object.fromEntries(RECORD_TEXT_KEYS.map((key) => [key, lookup(key)])) as RecordTexts;
+}
+
+/** A version as the record names it and the receipt proves it. */
+export interface ReceiptVersion {
+	/** The date as a visitor reads it: 25.11.2026. */
+	label: string;
+	/** The version's page on this site. */
+	path: string;
+	/** Its published addresses and fingerprint, as /evasteet/versiot.json gives them. */
+	url: string;
+	sourceUrl: string;
+	sha256: string;
+}
+
+/** What the record of a choice and its receipt show besides the stored record. */
+export interface ReceiptData {
+	/** The site, as its versions' addresses name it. */
+	site: string;
+	/** The versions a trustworthy record may name, by date. */
+	versions: Record<string, ReceiptVersion>;
+	/** Each service of the version in force, by id. */
+	services: Record<string, { name: string; provider: string }>;
+}
 
 type Sections = Translation['preferencesModal']['sections'];
 
-/** What the preferences add to a first visit's data: their sections without and with GPC, and the record's texts. */
+/** What the preferences add to a first visit's data. */
 export interface WidgetPreferences {
+	/** Their sections without and with GPC. */
 	plain: Sections;
 	gpc: Sections;
+	/** The record section's texts. */
 	record: RecordTexts;
+	receipt: ReceiptData;
 }
 
 function fiTranslation(config: ConsentConfig): Translation {
@@ -59,8 +109,9 @@ function fiTranslation(config: ConsentConfig): Translation {
 }
 
 /** The first-visit data: the configuration with empty preference sections, and what enforcement needs. */
-export function widgetBoot(texts: ConsentTexts, declaration: ConsentDeclaration = CONSENT): WidgetBoot {
-	const config = consentConfig(texts, { gpc: false }, declaration);
+export function widgetBoot(source: WidgetSource, versions: WidgetVersions): WidgetBoot {
+	const { declaration, texts } = source;
+	const config = consentConfig(source, { gpc: false });
 	fiTranslation(config).preferencesModal.sections = [];
 	return {
 		config,
@@ -76,27 +127,22 @@ export function widgetBoot(texts: ConsentTexts, declaration: ConsentDeclaration 
 				script: service.script,
 				cookieDays: Math.max(0, ...service.cookies.map((cookie) => cookie.lifetimeDays)),
 			})),
-			clear: categoryCookies(category).map((cookie) => ({ name: cookie.name, prefix: cookie.prefix ?? false })),
+			// Every byte here is on every first visit: a prefix is said only where there is one.
+			clear: categoryCookies(category).map((cookie) => (cookie.prefix ? { name: cookie.name, prefix: true } : { name: cookie.name })),
 		})),
-		consentCookie: declaration.consentCookie,
-		lifetimeDays: CONSENT_LIFETIME_DAYS,
 		accounts: SERVICE_ACCOUNTS,
 		preferencesPath: PREFERENCES_PATH,
+		version: versions.version,
+		versions: versions.versions,
 	};
 }
 
-
-/** The preferences' sections, fetched when a visitor first reaches for them. */
-export function widgetPreferences(texts: ConsentTexts, declaration: ConsentDeclaration = CONSENT): WidgetPreferences {
+/** The preferences' sections and the record's data, fetched when a visitor first reaches for them. */
+export function widgetPreferences(source: WidgetSource, record: RecordTexts, receipt: ReceiptData): WidgetPreferences {
 	return {
-		plain: fiTranslation(consentConfig(texts, { gpc: false }, declaration)).preferencesModal.sections,
-		gpc: fiTranslation(consentConfig(texts, { gpc: true }, declaration)).preferencesModal.sections,
-		record: {
-			'consent.record.title': texts['consent.record.title'],
-			'consent.record.none': texts['consent.record.none'],
-			'consent.record.choice': texts['consent.record.choice'],
-			'consent.record.dates': texts['consent.record.dates'],
-			'consent.record.id': texts['consent.record.id'],
-		},
+		plain: fiTranslation(consentConfig(source, { gpc: false })).preferencesModal.sections,
+		gpc: fiTranslation(consentConfig(source, { gpc: true })).preferencesModal.sections,
+		record,
+		receipt,
 	};
 }

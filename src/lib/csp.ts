@@ -17,7 +17,7 @@ export type ServiceDirective = 'script' | 'style' | 'connect' | 'img' | 'frame' 
 /** A third-party service as the consent module declares it: only its hosts matter here. */
 export interface ServiceHosts {
 	/** Origins per directive, e.g. `{ script: ['https://stats.example'] }`. */
-	hosts?: Partial<Record<ServiceDirective, readonly string[]>> | undefined;
+	hosts?: { [directive in ServiceDirective]?: readonly string[] | undefined } | undefined;
 }
 
 /** What Astro's `security.csp` option takes, minus the hashes Astro computes itself. */

@@ -18,8 +18,8 @@ export const REFUSAL_HINT =
  * The error for a refused folder, located at the first file at fault, so that the dev
  * overlay opens the revision, and without a stack: the editor's mistake is not in our code.
  */
-export function refusalError(folder: string, check: Pick<FolderOnDisk, 'path' | 'problems'>): AstroError {
-	const error = new AstroError(describeProblems(folder, check.problems), REFUSAL_HINT);
+export function refusalError(folder: string, check: Pick<FolderOnDisk, 'path' | 'problems'>, hint = REFUSAL_HINT): AstroError {
+	const error = new AstroError(describeProblems(folder, check.problems), hint);
 	const located = check.problems.find((problem) => problem.file !== undefined);
 	if (located?.file) Object.assign(error, { loc: { file: join(check.path, located.file), line: located.line ?? 1, column: 1 } });
 	error.stack = '';

@@ -1,5 +1,5 @@
 import type { CheckedRevision } from './revision-check.ts';
-import type { SealManifest } from './sealed-record.ts';
+import { addSeals, type SealManifest } from './sealed-record.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 
 /** What an editor asks for when starting a new revision. */
@@ -96,14 +96,5 @@ export function sealRevisions(
 	revisions: readonly CheckedRevision[],
 	only?: readonly string[],
 ): { manifest: SealManifest; added: string[] } {
-	const sealed: SealManifest = { ...manifest };
-	const added: string[] = [];
-	for (const revision of revisions) {
-		if (revision.fileName in sealed) continue;
-		if (only && only.length > 0 && !only.includes(revision.fileName) && !only.includes(revision.published)) continue;
-		sealed[revision.fileName] = revision.sha256;
-		added.push(revision.fileName);
-	}
-	const ordered = Object.fromEntries(Object.entries(sealed).sort(([a], [b]) => a.localeCompare(b)));
-	return { manifest: ordered, added };
+	return addSeals(manifest, revisions.map(({ fileName, published, sha256 }) => ({ fileName, date: published, sha256 })), only);
 }

@@ -198,6 +198,28 @@ function changedSealedFile(file: DatedFile, digest: string, buildDate: IsoDate, 
 	};
 }
 
+/**
+ * Adds files to a sealed manifest: all not sealed yet, or only those named (by file name or
+ * date). A sealed file keeps its fingerprint: a seal is never rewritten, so a changed published
+ * file stays refused.
+ */
+export function addSeals(
+	manifest: SealManifest | undefined,
+	files: readonly Pick<DatedFile, 'fileName' | 'date' | 'sha256'>[],
+	only?: readonly string[],
+): { manifest: SealManifest; added: string[] } {
+	const sealed: SealManifest = { ...manifest };
+	const added: string[] = [];
+	for (const file of files) {
+		if (file.fileName in sealed) continue;
+		if (only && only.length > 0 && !only.includes(file.fileName) && !only.includes(file.date)) continue;
+		sealed[file.fileName] = file.sha256;
+		added.push(file.fileName);
+	}
+	const ordered = Object.fromEntries(Object.entries(sealed).sort(([a], [b]) => a.localeCompare(b)));
+	return { manifest: ordered, added };
+}
+
 /** A file as a published `versiot.json` lists it: its name and fingerprint. */
 export interface WitnessedFile {
 	fileName: string;

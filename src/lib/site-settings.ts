@@ -17,6 +17,14 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 	return env['NOTICE_CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR;
 }
 
+/** The folder of versions of the cookie information used when `CONSENT_CONTENT_DIR` is not set. */
+export const DEFAULT_CONSENT_DIR = 'content/evasteet';
+
+/** The folder of versions of the cookie information this build publishes, relative to the project root or absolute. */
+export function consentDir(env: Record<string, string | undefined> = process.env): string {
+	return env['CONSENT_CONTENT_DIR']?.trim() || DEFAULT_CONSENT_DIR;
+}
+
 /**
  * The date the build treats as today, which decides the current and upcoming revisions.
  * `NOTICE_BUILD_DATE` fixes it so that tests and reproducible builds do not depend on the clock.

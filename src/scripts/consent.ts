@@ -1,8 +1,9 @@
 // The consent widget on every page: asks before anything non-essential runs, starts exactly
 // the services of the granted categories, and undoes a withdrawn one. Everything it knows
-// about categories, services and cookies comes from src/lib/consent.ts, prepared at build time
-// (src/lib/consent-widget.ts): the page carries what a first visit needs, and the preferences'
-// longer texts are fetched when a visitor first reaches for them.
+// about categories, services and cookies comes from the version of the cookie information in
+// force (content/evasteet/), prepared at build time (src/lib/consent-widget.ts): the page
+// carries what a first visit needs, and the preferences' longer texts are fetched when a visitor
+// first reaches for them. A choice is recorded with the version it was made under.
 import {
 	acceptCategory,
 	acceptedCategory,
@@ -12,18 +13,16 @@ import {
 	hidePreferences,
 	loadScript,
 	run,
+	setCookieData,
 	showPreferences,
 	validConsent,
 	type Translation,
 } from 'vanilla-cookieconsent';
 import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
-import schemeCssUrl from 'vanilla-cookieconsent/dist/css-components/light-scheme.css?url';
-import preferencesCssUrl from 'vanilla-cookieconsent/dist/css-components/preferences-modal.css?url';
 import type { ConsentModeSignal } from '../lib/consent.ts';
-import { cookieMatcher, isTrustworthyRecord, withGpcNote } from '../lib/consent-runtime.ts';
-import type { RecordTexts, WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
-import preferencesThemeCssUrl from '../styles/consent-preferences.css?url';
+import { cookieMatcher, isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent-runtime.ts';
+import type { WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
 import themeCss from '../styles/consent.css?inline';
 
 declare global {
@@ -100,7 +99,8 @@ function readBoot(): WidgetBoot {
 }
 
 const boot = readBoot();
-const { categories } = boot;
+const { categories, config } = boot;
+const consentCookie = config.cookie!.name!;
 const gpc = navigator.globalPrivacyControl === true;
 const gpcRefused = new Set<string>(
 	categories.filter((category) => gpc && category.refusable && category.refusedByGpc).map((category) => category.id),
@@ -168,17 +168,28 @@ document.addEventListener('focusin', (event) => {
 	target.scrollIntoView({ block: 'nearest' });
 });
 
+// True while the site itself changes a record, which is no choice of the visitor's.
+let enforcing = false;
+
 /** Keeps the stored record honest when GPC refuses a category the record still grants. */
 function dropGpcRefused(): boolean {
 	const accepted = getUserPreferences().acceptedCategories;
 	if (!accepted.some((id) => gpcRefused.has(id))) return false;
+	// The visitor chose under the version the record names; GPC only takes something away.
+	enforcing = true;
 	acceptCategory(accepted.filter((id) => !gpcRefused.has(id)));
+	enforcing = false;
 	return true;
+}
+
+/** Records with a choice the visitor just made the version in force and whether GPC applied. */
+function stampChoice(): void {
+	if (!enforcing) setCookieData({ value: { version: boot.version, gpc } satisfies RecordData });
 }
 
 /** Deletes a stored consent record that the widget wrote differently or that has run out. */
 function discardUntrustworthyRecord(): void {
-	const raw = document.cookie.match(new RegExp(`(?:^|;\\s*)${boot.consentCookie}=([^;]*)`))?.[1];
+	const raw = document.cookie.match(new RegExp(`(?:^|;\\s*)${consentCookie}=([^;]*)`))?.[1];
 	if (raw === undefined) return;
 	let value: unknown;
 	try {
@@ -186,9 +197,14 @@ function discardUntrustworthyRecord(): void {
 	} catch {
 		value = undefined;
 	}
-	const rules = { categories: categories.map((category) => category.id), lifetimeDays: boot.lifetimeDays };
+	const rules = {
+		categories: categories.map((category) => category.id),
+		lifetimeDays: config.cookie!.expiresAfterDays as number,
+		revision: config.revision!,
+		versions: boot.versions,
+	};
 	if (isTrustworthyRecord(value, Date.now(), rules)) return;
-	const expired = `${boot.consentCookie}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; SameSite=Lax`;
+	const expired = `${consentCookie}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; SameSite=Lax`;
 	document.cookie = expired;
 	document.cookie = `${expired}; Domain=${location.hostname}`;
 }
@@ -209,72 +225,46 @@ function applyStyles(): void {
 	adopt(`@layer consent.library{${baseCss}${bannerCss}}${themeCss}`);
 }
 
-let preferencesCss: Promise<string> | undefined;
-// The preferences' styles (the library's colour scheme and dialog, and our theme's additions)
-// are the larger half and most visitors never open them: they are fetched when a visitor first
-// reaches for the dialog, as text rather than linked, so that they join the same layers.
-function fetchPreferencesCss(): Promise<string> {
-	const text = (url: string) => fetch(url).then((response) => response.text());
-	preferencesCss ??= Promise.all([schemeCssUrl, preferencesCssUrl, preferencesThemeCssUrl].map(text)).then(
-		([scheme, dialog, theme]) => `@layer consent.library{${scheme}${dialog}}${theme}`,
-	);
-	return preferencesCss;
-}
-
-let preferencesStyled: Promise<void> | undefined;
-// The dialog stays hidden (src/styles/consent.css) until its styles are in.
-function applyPreferencesStyles(modal: HTMLElement): Promise<void> {
-	preferencesStyled ??= fetchPreferencesCss().then((css) => {
-		adopt(css);
-		document.getElementById('cc-main')?.setAttribute('data-preferences-styled', '');
-		// The widget focuses the dialog 100 ms after opening it; if it was still hidden then, do it now.
-		if (document.documentElement.classList.contains('show--preferences') && !modal.contains(document.activeElement)) {
-			modal.querySelector<HTMLElement>(':scope > [tabindex="-1"]')?.focus();
-		}
-	});
-	return preferencesStyled;
-}
-
-
 /** If the preferences' texts cannot be fetched, the choice must still be possible: each category with its toggle. */
 function fallbackSections(): WidgetPreferences['plain'] {
 	return categories.map((category) => ({ title: category.name, linkedCategory: category.id }));
 }
 
-const config = boot.config;
 const translation = config.language.translations['fi'] as Translation;
 if (gpcRefused.size) translation.consentModal.description = withGpcNote(translation.consentModal.description ?? '', boot.gpcNote);
 discardUntrustworthyRecord();
 
-let record: { texts: RecordTexts; container: HTMLElement } | undefined;
-let recordTexts: RecordTexts | undefined;
-// The "your choice" section's code comes with the preferences, when a visitor first reaches for them.
-let recordCode: Promise<typeof import('./consent-record.ts')> | undefined;
-const showRecord = (texts: RecordTexts, container: HTMLElement) =>
-	void recordCode?.then(({ renderRecord }) =>
-		renderRecord(texts, container, validConsent() ? categories.filter(granted).map((category) => category.name) : undefined),
-	);
+let preferences: WidgetPreferences | undefined;
+// The preferences' own code (their styles, the record of the choice and its receipt) comes with
+// them, when a visitor first reaches for them.
+let preferencesModule: Promise<typeof import('./consent-preferences.ts')> | undefined;
+const preferencesCode = () => (preferencesModule ??= import('./consent-preferences.ts'));
+let showRecord: ((granted: WidgetCategory[] | undefined) => void) | undefined;
+const grantedNow = () => (validConsent() ? categories.filter(granted) : undefined);
 
 // The preferences' sections arrive when a visitor first reaches for them (hover, focus or
 // click on a way in). Until then this listener runs first (capture) and holds the widget back,
 // so that it never builds the dialog without them; then the widget takes over as usual.
 let sectionsIn = false;
 let sectionsLoading: Promise<void> | undefined;
-const loadSections = () => {
-	void fetchPreferencesCss();
-	recordCode ??= import('./consent-record.ts');
-	return (sectionsLoading ??= fetch(boot.preferencesPath)
-		.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
-		.then((preferences) => {
-			recordTexts = preferences.record;
-			return gpcRefused.size ? preferences.gpc : preferences.plain;
-		})
-		.catch(fallbackSections)
-		.then((sections) => {
-			translation.preferencesModal.sections.push(...sections);
-			sectionsIn = true;
-		}));
-};
+// The dialog opens once its styles are in too, so that the widget's opening (its transition and
+// the focus it moves into the dialog) runs on a styled dialog, as it would without lazy loading.
+const loadSections = () =>
+	(sectionsLoading ??= Promise.all([
+		fetch(boot.preferencesPath)
+			.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
+			.then((fetched) => {
+				preferences = fetched;
+				return gpcRefused.size ? fetched.gpc : fetched.plain;
+			})
+			.catch(fallbackSections),
+		preferencesCode()
+			.then(({ fetchPreferencesCss }) => fetchPreferencesCss())
+			.catch(() => undefined),
+	]).then(([sections]) => {
+		translation.preferencesModal.sections.push(...sections);
+		sectionsIn = true;
+	}));
 const waysIn = '[data-cc="show-preferencesModal"], #cc-main .cm [data-role="show"]';
 for (const type of ['click', 'mouseenter', 'focus'] as const) {
 	document.addEventListener(
@@ -325,10 +315,12 @@ if (gpcRefused.size) {
 
 void run({
 	...config,
+	onFirstConsent: stampChoice,
 	onConsent: () => {
 		if (!dropGpcRefused()) applyConsent();
 	},
 	onChange: ({ changedCategories }) => {
+		stampChoice();
 		const withdrawn = categories.filter(
 			(category) => changedCategories.includes(category.id) && !granted(category),
 		);
@@ -343,7 +335,6 @@ void run({
 			new ResizeObserver(() => makeRoomFor(modal)).observe(modal);
 		}
 		if (modalName !== 'preferencesModal') return;
-		void applyPreferencesStyles(modal);
 		for (const id of gpcRefused) {
 			const toggle = modal.querySelector<HTMLInputElement>(`input.section__toggle[value="${id}"]`);
 			if (toggle) {
@@ -351,21 +342,16 @@ void run({
 				toggle.disabled = true;
 			}
 		}
-		if (!recordTexts) return;
-		const section = document.createElement('div');
-		section.className = 'pm__section cc-record';
-		const title = document.createElement('div');
-		title.className = 'pm__section-title';
-		title.setAttribute('role', 'heading');
-		title.setAttribute('aria-level', '3');
-		title.textContent = recordTexts['consent.record.title'];
-		record = { texts: recordTexts, container: document.createElement('div') };
-		section.append(title, record.container);
-		modal.querySelector('.pm__body')?.append(section);
-		showRecord(record.texts, record.container);
+		const fetched = preferences;
+		void preferencesCode().then(({ applyPreferencesStyles, mountRecord }) => {
+			applyPreferencesStyles(modal, adopt);
+			if (!fetched) return;
+			showRecord = mountRecord(modal, fetched, gpc);
+			showRecord(grantedNow());
+		});
 	},
 	onModalShow: ({ modalName }) => {
-		if (modalName === 'preferencesModal' && record) showRecord(record.texts, record.container);
+		if (modalName === 'preferencesModal') showRecord?.(grantedNow());
 	},
 	onModalHide: ({ modalName }) => {
 		if (modalName === 'consentModal') document.documentElement.style.removeProperty('--cc-banner-block-size');

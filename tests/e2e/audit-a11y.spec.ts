@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from '@playwright/test';
-import { t } from '../../src/lib/i18n.ts';
 import { fileForPath } from '../support/built-site.ts';
+import { siteConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl, type TestSiteName } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -33,6 +33,8 @@ async function violations(page: Page): Promise<string[]> {
 	);
 }
 
+// The banner's buttons as the site's cookie information in force words them.
+const { buttons } = siteConsent('three').current.texts;
 const banner = (page: Page) => page.locator('#cc-main .cm');
 const preferences = (page: Page) => page.locator('#cc-main .pm');
 
@@ -54,7 +56,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				await expect(banner(page)).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
 				expect(await violations(page), 'banner open').toEqual([]);
 
-				await banner(page).getByRole('button', { name: t('consent.settings'), exact: true }).click();
+				await banner(page).getByRole('button', { name: buttons.settings, exact: true }).click();
 				await expect(preferences(page)).toBeVisible();
 				// The modal fades in; axe reads colours, so wait until it has settled.
 				await expect(preferences(page)).toHaveCSS('opacity', '1');
@@ -121,6 +123,7 @@ const KEYBOARD_PAGES = [
 	'/tietosuojaseloste/muutoshistoria/',
 	'/tietosuojaseloste/vertaa/',
 	'/evasteet/',
+	'/evasteet/2026-11-25/',
 	'/ei-tallaista-sivua/',
 ];
 
@@ -135,7 +138,7 @@ test.describe('a keyboard walk with Tab', () => {
 			const first = await walk(page, '#cc-main .cm');
 			expect(first.missed, 'banner controls not reachable with Tab').toEqual([]);
 			expect(first.invisible, 'no visible focus indicator').toEqual([]);
-			const reject = banner(page).getByRole('button', { name: t('consent.rejectAll'), exact: true });
+			const reject = banner(page).getByRole('button', { name: buttons.rejectAll, exact: true });
 			await reject.focus();
 			await page.keyboard.press('Enter');
 			await expect(banner(page)).toBeHidden();

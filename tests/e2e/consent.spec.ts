@@ -4,13 +4,17 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { CONSENT, CONSENT_LIFETIME_DAYS, consentRevision, declaredServices } from '../../src/lib/consent.ts';
-import { consentRecord, storeConsent } from '../support/consent.ts';
+import { consentLifetimeDays, declaredServices } from '../../src/lib/consent.ts';
+import { consentRecord, siteConsent, storeConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 
 const notice = siteUrl('published', '/tietosuojaseloste/');
-const services = declaredServices();
+// The cookie information in force on the published site (content/evasteet/).
+const published = siteConsent('published');
+const CONSENT = published.current.declaration;
+const CONSENT_LIFETIME_DAYS = consentLifetimeDays(CONSENT);
+const services = declaredServices(CONSENT);
 const scriptOf = (id: string) => services.find((service) => service.id === id)!.script;
 const GA = scriptOf('ga4');
 const PIXEL = scriptOf('meta-pixel');
@@ -337,11 +341,11 @@ test.describe('a stored choice', () => {
 
 	test('from an older consent revision asks again, saying what changed, and keeps nothing of it meanwhile', async ({ page, context }) => {
 		const traffic = await watch(page);
-		await storeRecord(context, storedRecord({ revision: consentRevision() - 1, categories: ['necessary', 'analytics', 'marketing'] }));
+		await storeRecord(context, storedRecord({ revision: published.current.revision - 1, categories: ['necessary', 'analytics', 'marketing'] }));
 		await storeServiceCookies(context);
 		await page.goto(notice);
 		await expect(banner(page)).toBeVisible();
-		await expect(banner(page)).toContainText(`Evästeilmoitus on muuttunut: ${CONSENT.changeNote}`);
+		await expect(banner(page)).toContainText(`Evästeilmoitus on muuttunut: ${published.current.summary}`);
 		await page.waitForTimeout(300);
 		expect(offSite(traffic)).toEqual([]);
 		// The old consent no longer holds: what its services left is deleted until the visitor chooses again.

@@ -8,12 +8,14 @@ import { acquireBuildLock, buildSite } from '../support/build-sites.ts';
 const BROKEN = 'tests/fixtures/broken-revision';
 // The editor's working day: the broken revision is published today, so it may still be unsealed.
 const TODAY = '2020-06-01';
+// Cookie information that was in force on that day (content/evasteet/ begins in 2026).
+const CONSENT = 'tests/fixtures/consent-versions';
 const EXPECTED = `${BROKEN}/2020-06-01.mdx: the front matter has an unknown field "sumary".\n  Fix: use only these fields: title, published, effective, summary. Check the spelling of "sumary".`;
 
 test('the real build refuses a broken revision: non-zero exit, the message, and no site written', async () => {
 	test.setTimeout(60_000);
 	const outDir = join(mkdtempSync(join(tmpdir(), 'broken-build-')), 'dist');
-	const { status, output } = buildSite({ contentDir: BROKEN, buildDate: TODAY }, outDir);
+	const { status, output } = buildSite({ contentDir: BROKEN, consentDir: CONSENT, buildDate: TODAY }, outDir);
 	expect(status).not.toBe(0);
 	expect(output).toContain(`1 mistake in ${BROKEN}:\n\n${EXPECTED}`);
 	expect(output).toContain('Nothing was published.');
@@ -37,7 +39,7 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 	// A dev server writes the content modules that builds write: one at a time.
 	const release = acquireBuildLock();
 	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-		env: { ...process.env, NOTICE_CONTENT_DIR: folder, NOTICE_BUILD_DATE: TODAY, NOTICE_CACHE_DIR: `${folder}.cache` },
+		env: { ...process.env, NOTICE_CONTENT_DIR: folder, CONSENT_CONTENT_DIR: CONSENT, NOTICE_BUILD_DATE: TODAY, NOTICE_CACHE_DIR: `${folder}.cache` },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});

@@ -1,6 +1,7 @@
 // Builds every test site (or those named on the command line) into .test-sites/<name>.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { DEFAULT_CONSENT_DIR } from '../../src/lib/site-settings.ts';
 import { siteOutDir, TEST_SITES, type TestSite } from './sites.ts';
 
 // Every build of this checkout writes .astro/content-modules.mjs (Astro does not follow cacheDir
@@ -35,10 +36,11 @@ function withBuildLock<T>(run: () => T): T {
 }
 
 /** The environment a test build runs in. */
-function buildEnv(site: Pick<TestSite, 'contentDir' | 'buildDate'>, outDir: string, extraEnv: Record<string, string>) {
+function buildEnv(site: Pick<TestSite, 'contentDir' | 'consentDir' | 'buildDate'>, outDir: string, extraEnv: Record<string, string>) {
 	return {
 		...process.env,
 		NOTICE_CONTENT_DIR: site.contentDir,
+		CONSENT_CONTENT_DIR: site.consentDir ?? DEFAULT_CONSENT_DIR,
 		NOTICE_BUILD_DATE: site.buildDate,
 		ASTRO_TELEMETRY_DISABLED: '1',
 		// A content cache per output folder, so that builds running side by side never share one.
@@ -52,7 +54,7 @@ function buildEnv(site: Pick<TestSite, 'contentDir' | 'buildDate'>, outDir: stri
  * that a test can interrupt it as Ctrl-C or a cancelled job would.
  */
 export function startBuild(
-	site: Pick<TestSite, 'contentDir' | 'buildDate'>,
+	site: Pick<TestSite, 'contentDir' | 'consentDir' | 'buildDate'>,
 	outDir: string,
 	extraEnv: Record<string, string> = {},
 ): ChildProcess {
@@ -71,7 +73,7 @@ export function startBuild(
  * the seconds the build itself took (not the wait for another build to finish).
  */
 export function buildSite(
-	site: Pick<TestSite, 'contentDir' | 'buildDate'>,
+	site: Pick<TestSite, 'contentDir' | 'consentDir' | 'buildDate'>,
 	outDir: string,
 	extraEnv: Record<string, string> = {},
 ): { status: number; output: string; seconds: number } {

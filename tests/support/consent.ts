@@ -1,21 +1,38 @@
 // A consent record as the widget writes it, for browser tests that are not about consent and
-// want the page without the banner (and for the consent tests, which spoil it field by field).
+// want the page without the banner (and for the consent tests, which spoil it field by field);
+// and each test site's cookie information, as its build read it.
 import type { BrowserContext } from '@playwright/test';
-import { CONSENT, CONSENT_LIFETIME_DAYS, consentRevision } from '../../src/lib/consent.ts';
+import { consentLifetimeDays } from '../../src/lib/consent.ts';
+import type { ConsentHistory } from '../../src/lib/consent-history.ts';
+import { checkConsentHistory, describeConsentProblems } from '../../src/lib/consent-versions-fs.ts';
+import { DEFAULT_CONSENT_DIR } from '../../src/lib/site-settings.ts';
+import { testSite, type TestSiteName } from './sites.ts';
 
-/** A stored consent record: "necessary only" unless `overrides` say otherwise. */
+/** A test site's cookie information as of its build date: the versions it publishes and the one in force. */
+export function siteConsent(name: TestSiteName): ConsentHistory {
+	const site = testSite(name);
+	const folder = site.consentDir ?? DEFAULT_CONSENT_DIR;
+	const { history, problems } = checkConsentHistory(folder, site.buildDate);
+	if (!history) throw new Error(describeConsentProblems(folder, problems));
+	return history;
+}
+
+/** The published site's: the real content/evasteet. */
+const published = siteConsent('published');
+
+/** A stored consent record: "necessary only" under the real version in force unless `overrides` say otherwise. */
 export function consentRecord(overrides: Record<string, unknown> = {}, now = Date.now()) {
 	const at = new Date(now).toISOString();
 	return {
 		categories: ['necessary'],
-		revision: consentRevision(),
+		revision: published.current.revision,
 		data: null,
 		consentTimestamp: at,
 		consentId: '3b241101-e2bb-4255-8caf-4136c566a962',
 		services: { necessary: [], analytics: [], marketing: [] },
 		languageCode: 'fi',
 		lastConsentTimestamp: at,
-		expirationTime: now + CONSENT_LIFETIME_DAYS * 86_400_000,
+		expirationTime: now + consentLifetimeDays(published.current.declaration) * 86_400_000,
 		...overrides,
 	};
 }
@@ -24,7 +41,7 @@ export function consentRecord(overrides: Record<string, unknown> = {}, now = Dat
 export async function storeConsent(context: BrowserContext, value: unknown = consentRecord()): Promise<void> {
 	await context.addCookies([
 		{
-			name: CONSENT.consentCookie,
+			name: published.current.declaration.consentCookie,
 			value: typeof value === 'string' ? value : encodeURIComponent(JSON.stringify(value)),
 			domain: '127.0.0.1',
 			path: '/',

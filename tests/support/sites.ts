@@ -6,6 +6,8 @@ export interface TestSite {
 	name: string;
 	/** NOTICE_CONTENT_DIR for the build. */
 	contentDir: string;
+	/** CONSENT_CONTENT_DIR for the build; the real content/evasteet when absent. */
+	consentDir?: string;
 	/** NOTICE_BUILD_DATE for the build. */
 	buildDate: string;
 	port: number;
@@ -14,8 +16,18 @@ export interface TestSite {
 export const TEST_SITES = [
 	{ name: 'published', contentDir: 'content/tietosuojaseloste', buildDate: '2026-11-25', port: 4411 },
 	{ name: 'three', contentDir: 'tests/fixtures/three-revisions', buildDate: '2026-11-25', port: 4412 },
-	// The same revisions built before 2024-02-15 takes effect (2024-03-01): it is upcoming.
-	{ name: 'upcoming', contentDir: 'tests/fixtures/three-revisions', buildDate: '2024-02-20', port: 4413 },
+	// The same revisions built before 2024-02-15 takes effect (2024-03-01): it is upcoming. Its
+	// cookie information has a history too: a first version, a material change that asked
+	// everyone again, a wording-only one in force, and one scheduled after the build date. The
+	// version that asked holds the same declaration as content/evasteet/, so one stored record
+	// (tests/support/consent.ts) is valid on every site.
+	{
+		name: 'upcoming',
+		contentDir: 'tests/fixtures/three-revisions',
+		consentDir: 'tests/fixtures/consent-versions',
+		buildDate: '2024-02-20',
+		port: 4413,
+	},
 	// Five revisions that move text, change only a link's address and a table cell, one taking
 	// effect a month after publication and one still upcoming (2027-01-01).
 	{ name: 'scenarios', contentDir: 'tests/fixtures/history-scenarios', buildDate: '2026-11-25', port: 4414 },

@@ -1,19 +1,23 @@
 import type { Translation } from 'vanilla-cookieconsent';
 import { describe, expect, it } from 'vitest';
-import { CONSENT, SERVICE_ACCOUNTS, autoClearCookies } from '../../src/lib/consent.ts';
-import { consentConfig, widgetTexts } from '../../src/lib/consent-config.ts';
+import { SERVICE_ACCOUNTS, autoClearCookies } from '../../src/lib/consent.ts';
+import { consentConfig } from '../../src/lib/consent-config.ts';
+import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent-history.ts';
 import { withGpcNote } from '../../src/lib/consent-runtime.ts';
-import { widgetBoot, widgetPreferences } from '../../src/lib/consent-widget.ts';
+import { recordTexts, widgetBoot, widgetPreferences } from '../../src/lib/consent-widget.ts';
 import { t } from '../../src/lib/i18n.ts';
+import { siteConsent } from '../support/consent.ts';
 
-const texts = widgetTexts((key) => t(key));
-const fi = (gpc: boolean) => consentConfig(texts, { gpc }).language.translations['fi'] as Translation;
+const history = siteConsent('published');
+const source = widgetSource(history);
+const CONSENT = source.declaration;
+const fi = (gpc: boolean) => consentConfig(source, { gpc }).language.translations['fi'] as Translation;
 
-describe('what a first visit gets of the declaration', () => {
-	const boot = widgetBoot(texts);
+describe('what a first visit gets of the cookie information', () => {
+	const boot = widgetBoot(source, widgetVersions(history));
 
 	it('is the full configuration but for the preferences sections, which come later', () => {
-		const expected = consentConfig(texts, { gpc: false });
+		const expected = consentConfig(source, { gpc: false });
 		(expected.language.translations['fi'] as Translation).preferencesModal.sections = [];
 		expect(boot.config).toEqual(expected);
 		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.noticeQuote);
@@ -32,14 +36,40 @@ describe('what a first visit gets of the declaration', () => {
 		);
 		expect(boot.accounts).toEqual(SERVICE_ACCOUNTS);
 		expect(boot.categories.find((category) => category.id === 'analytics')?.services[0]?.cookieDays).toBe(395);
+		expect(boot.config.cookie).toMatchObject({ name: 'cc_cookie', expiresAfterDays: 182 });
+	});
+
+	it('names the version a choice made now is recorded under, and those a record may name', () => {
+		expect({ version: boot.version, versions: boot.versions }).toEqual({ version: '2026-11-25', versions: ['2026-11-25'] });
 	});
 });
 
 describe('the preferences, fetched when first reached for', () => {
+	const preferences = widgetPreferences(source, recordTexts((key) => t(key)), receiptData(history, 'https://www.solinum.fi'));
+
 	it('hold the sections the configuration has, without and with GPC', () => {
-		const preferences = widgetPreferences(texts);
 		expect(preferences.plain).toEqual(fi(false).preferencesModal.sections);
 		expect(preferences.gpc).toEqual(fi(true).preferencesModal.sections);
 		expect(preferences.record['consent.record.title']).toBe(t('consent.record.title'));
+		expect(preferences.record['consent.record.receipt']).toBe('Lataa kuitti');
+	});
+
+	it('hold what the record and its receipt name: each version a record may name, with its fingerprint, and the services', () => {
+		expect(preferences.receipt).toEqual({
+			site: 'https://www.solinum.fi/',
+			versions: {
+				'2026-11-25': {
+					label: '25.11.2026',
+					path: '/evasteet/2026-11-25/',
+					url: 'https://www.solinum.fi/evasteet/2026-11-25/',
+					sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml',
+					sha256: history.current.sha256,
+				},
+			},
+			services: {
+				ga4: { name: 'Google Analytics 4', provider: 'Google Ireland Limited' },
+				'meta-pixel': { name: 'Meta-pikseli', provider: 'Meta Platforms Ireland Limited' },
+			},
+		});
 	});
 });

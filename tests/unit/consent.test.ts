@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { slug } from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import {
-	CONSENT,
-	CONSENT_LIFETIME_DAYS,
-	CONSENT_SERVICES,
 	autoClearCookies,
 	categoryCookies,
+	consentLifetimeDays,
 	consentRevision,
-	isTrustworthyRecord,
-	serviceHosts,
+	cspServices,
+	isTrustworthyRecord as trusts,
+	serviceHosts as hostsOf,
+	SERVICE_ACCOUNTS,
 	type ConsentDeclaration,
 } from '../../src/lib/consent.ts';
 import {
@@ -18,19 +18,30 @@ import {
 	escapeHtml,
 	formatLifetime,
 	gpcRefusedCategories,
-	widgetTexts,
+	type WidgetSource,
 } from '../../src/lib/consent-config.ts';
+import { widgetSource } from '../../src/lib/consent-history.ts';
 import { cspConfig } from '../../src/lib/csp.ts';
-import { t } from '../../src/lib/i18n.ts';
+import { siteConsent } from '../support/consent.ts';
 
 /**
- * The revision every stored consent carries. When this test fails, the declaration changed:
- * visitors will be asked again. Update both values here deliberately, and write in
- * `changeNote` what changed, since returning visitors are shown it.
+ * The revision every stored consent carries, and why a returning visitor is asked again. When
+ * this test fails, a version that asks every visitor again was added to content/evasteet/:
+ * check that it had to (its changes are material), then update both values here deliberately.
  */
 const RECORDED = { revision: 3769592908, changeNote: 'Evästeet ja niiden käyttötarkoitukset on nyt kuvattu tällä sivustolla.' };
 
-const texts = widgetTexts((key) => t(key));
+// The cookie information in force on the published site.
+const history = siteConsent('published');
+const source: WidgetSource = widgetSource(history);
+const CONSENT = source.declaration;
+const { texts } = source;
+const CONSENT_LIFETIME_DAYS = consentLifetimeDays(CONSENT);
+const consentRevisionNow = () => source.revision;
+const serviceHosts = () => hostsOf(CONSENT);
+const CONSENT_SERVICES = cspServices(CONSENT);
+const isTrustworthyRecord = (value: unknown, now: number) =>
+	trusts(value, now, { declaration: CONSENT, revision: source.revision, versions: history.agreeable.map((version) => version.date) });
 const seed = readFileSync('content/tietosuojaseloste/2018-03-11.mdx', 'utf8');
 type DeepMutable<T> = { -readonly [K in keyof T]: DeepMutable<T[K]> };
 const copy = () => structuredClone(CONSENT) as DeepMutable<ConsentDeclaration>;
@@ -39,7 +50,12 @@ const byId = <D extends ConsentDeclaration | DeepMutable<ConsentDeclaration>>(de
 
 describe('the consent revision', () => {
 	it('is the recorded one, with the recorded change note', () => {
-		expect({ revision: consentRevision(), changeNote: CONSENT.changeNote }).toEqual(RECORDED);
+		expect({ revision: consentRevisionNow(), changeNote: source.changeNote }).toEqual(RECORDED);
+	});
+
+	it('is that of the declaration in force, which asked everyone when it was published', () => {
+		expect(consentRevision(CONSENT)).toBe(RECORDED.revision);
+		expect(history.current.reasked).toBe(true);
 	});
 
 	it.each<[string, (declaration: DeepMutable<ConsentDeclaration>) => void]>([
@@ -52,19 +68,19 @@ describe('the consent revision', () => {
 		['a service host', (d) => void (byId(d, 'marketing').services[0]!.hosts.img = ['https://example.com'])],
 		['a cookie lifetime', (d) => void (byId(d, 'analytics').services[0]!.cookies[0]!.lifetimeDays = 730)],
 		['a cookie purpose', (d) => void (byId(d, 'marketing').services[0]!.cookies[0]!.purpose = 'Muu.')],
-		['a new cookie', (d) => void byId(d, 'necessary').cookies.push({ name: 'x', lifetimeDays: 1, purpose: 'x' })],
+		['a new cookie', (d) => void byId(d, 'necessary').cookies.push({ name: 'x', prefix: false, lifetimeDays: 1, purpose: 'x' })],
 		['a new service', (d) => void byId(d, 'analytics').services.push({ ...byId(d, 'analytics').services[0]!, id: 'other' })],
 		['the consent cookie', (d) => void (d.consentCookie = 'other')],
-	])('changes when %s changes', (_, change) => {
+	])('of a declaration changes when %s changes', (_, change) => {
 		const changed = copy();
 		change(changed);
-		expect(consentRevision(changed)).not.toBe(consentRevision());
+		expect(consentRevision(changed)).not.toBe(consentRevision(CONSENT));
 	});
 
 	it('is a non-negative 32-bit number, as the widget requires', () => {
-		expect(Number.isInteger(consentRevision())).toBe(true);
-		expect(consentRevision()).toBeGreaterThanOrEqual(0);
-		expect(consentRevision()).toBeLessThan(2 ** 32);
+		expect(Number.isInteger(consentRevisionNow())).toBe(true);
+		expect(consentRevisionNow()).toBeGreaterThanOrEqual(0);
+		expect(consentRevisionNow()).toBeLessThan(2 ** 32);
 	});
 });
 
@@ -96,13 +112,19 @@ describe('the declaration', () => {
 	});
 
 	it('lets GPC refuse marketing only', () => {
-		expect(gpcRefusedCategories(true).map((category) => category.id)).toEqual(['marketing']);
-		expect(gpcRefusedCategories(false)).toEqual([]);
+		expect(gpcRefusedCategories(true, CONSENT).map((category) => category.id)).toEqual(['marketing']);
+		expect(gpcRefusedCategories(false, CONSENT)).toEqual([]);
+	});
+
+	it('configures GA4 with the account its script and cookie name carry', () => {
+		const ga4 = byId(CONSENT, 'analytics').services.find((service) => service.id === 'ga4')!;
+		expect(new URL(ga4.script).searchParams.get('id')).toBe(SERVICE_ACCOUNTS.ga4);
+		expect(ga4.cookies.map((cookie) => cookie.name)).toContain(`_ga_${SERVICE_ACCOUNTS.ga4.slice(2)}`);
 	});
 });
 
 describe('derived: the widget configuration', () => {
-	const config = consentConfig(texts, { gpc: false });
+	const config = consentConfig(source, { gpc: false });
 	const fi = config.language.translations['fi'] as Exclude<(typeof config.language.translations)[string], string | (() => unknown)>;
 
 	it('asks first, shows itself to automated browsers too, and keeps the page usable', () => {
@@ -147,16 +169,16 @@ describe('derived: the widget configuration', () => {
 	it('names every optional category and service in the banner, and the change note on a new revision', () => {
 		expect(fi.consentModal.description).toContain('Analytiikka (Google Analytics 4), Markkinointi (Meta-pikseli)');
 		expect(fi.consentModal.description).toContain('{{revisionMessage}}');
-		expect(fi.consentModal.revisionMessage).toBe(`Evästeilmoitus on muuttunut: ${CONSENT.changeNote} Siksi kysymme valintaasi uudelleen.`);
+		expect(fi.consentModal.revisionMessage).toBe(`Evästeilmoitus on muuttunut: ${RECORDED.changeNote} Siksi kysymme valintaasi uudelleen.`);
 		expect(fi.consentModal.description).not.toContain('Global Privacy Control');
 	});
 
 	it('says in the banner and the marketing section when GPC refuses marketing', () => {
-		const gpc = consentConfig(texts, { gpc: true }).language.translations['fi'] as typeof fi;
+		const gpc = consentConfig(source, { gpc: true }).language.translations['fi'] as typeof fi;
 		expect(gpc.consentModal.description).toContain('Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: Markkinointi.');
 		const [, necessary, analytics, marketing] = gpc.preferencesModal.sections;
-		expect(marketing!.description).toContain(texts['consent.prefs.gpcLocked']);
-		for (const section of [necessary, analytics]) expect(section!.description).not.toContain(texts['consent.prefs.gpcLocked']);
+		expect(marketing!.description).toContain(texts.preferences.gpcLocked);
+		for (const section of [necessary, analytics]) expect(section!.description).not.toContain(texts.preferences.gpcLocked);
 	});
 
 	it('lists in the preferences every cookie with who gets it and for how long', () => {
@@ -178,7 +200,7 @@ describe('derived: the widget configuration', () => {
 	it('escapes declared text, since the widget writes it as HTML', () => {
 		const declaration = copy();
 		declaration.categories[1]!.purpose = 'a <b> & "c"';
-		const section = (consentConfig(texts, { gpc: false }, declaration).language.translations['fi'] as typeof fi).preferencesModal.sections[2]!;
+		const section = (consentConfig({ ...source, declaration }, { gpc: false }).language.translations['fi'] as typeof fi).preferencesModal.sections[2]!;
 		expect(section.description).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
 		expect(escapeHtml(`<'>`)).toBe('&lt;&#39;&gt;');
 	});
@@ -256,6 +278,14 @@ describe('a stored consent record', () => {
 	});
 
 	it.each<[string, unknown]>([
+		['no version (made before versions were kept)', { ...good, data: null }],
+		['the version in force', { ...good, data: { version: '2026-11-25', gpc: false } }],
+		['a version of an older revision, which the widget then asks about again', { ...good, revision: 1, data: { version: '2001-01-01' } }],
+	])('is trusted naming %s', (_, value) => {
+		expect(isTrustworthyRecord(value, now)).toBe(true);
+	});
+
+	it.each<[string, unknown]>([
 		['nothing', undefined],
 		['a string', 'x'],
 		['null', null],
@@ -269,6 +299,8 @@ describe('a stored consent record', () => {
 		['a consent older than its lifetime', { ...good, lastConsentTimestamp: new Date(now - 200 * day).toISOString(), consentTimestamp: new Date(now - 300 * day).toISOString() }],
 		['an expiry in the past', { ...good, expirationTime: now - 1 }],
 		['an expiry beyond the lifetime', { ...good, expirationTime: now + 400 * day }],
+		['a version this revision never had', { ...good, data: { version: '2027-01-01' } }],
+		['a Global Privacy Control flag that is not true or false', { ...good, data: { version: '2026-11-25', gpc: 'yes' } }],
 	])('is not trusted with %s', (_, value) => {
 		expect(isTrustworthyRecord(value, now)).toBe(false);
 	});

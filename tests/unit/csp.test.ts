@@ -1,20 +1,25 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONSENT_SERVICES, serviceHosts } from '../../src/lib/consent.ts';
+import { cspServices, serviceHosts as hostsOf } from '../../src/lib/consent.ts';
 import { cspConfig, inlineCode, keepPageHashes, serviceOrigins } from '../../src/lib/csp.ts';
+import { siteConsent } from '../support/consent.ts';
 import { headersFor, matchesPattern, parseHeaders } from '../support/headers.ts';
 
 const hash = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 
+// The cookie information in force on the published site (content/evasteet/).
+const { declaration } = siteConsent('published').current;
+const serviceHosts = () => hostsOf(declaration);
+
 describe('cspConfig', () => {
-	const config = cspConfig(CONSENT_SERVICES);
+	const config = cspConfig(cspServices(declaration));
 
 	it('allows scripts from our origin, Pagefind\'s WebAssembly and the declared script hosts only', () => {
 		expect(config.scriptDirective.resources).toEqual(["'self'", "'wasm-unsafe-eval'", ...serviceHosts().script]);
 		expect(config.scriptDirective.resources).not.toContain("'unsafe-inline'");
 	});
 
-	it('takes every third-party host from the consent declaration', () => {
+	it('takes every third-party host from the cookie information in force', () => {
 		const hosts = new Set(config.directives.join(' ').split(/\s+/).filter((source) => source.startsWith('https://')));
 		expect([...hosts].sort()).toEqual([...new Set([...serviceHosts().connect, ...serviceHosts().img, ...serviceHosts().frame])].sort());
 	});

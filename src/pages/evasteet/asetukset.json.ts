@@ -1,10 +1,13 @@
 import type { APIRoute } from 'astro';
-import { widgetTexts } from '../../lib/consent-config.ts';
-import { widgetPreferences } from '../../lib/consent-widget.ts';
+import { receiptData, widgetSource } from '../../lib/consent-history.ts';
+import { loadConsentHistory } from '../../lib/consent-versions-fs.ts';
+import { recordTexts, widgetPreferences } from '../../lib/consent-widget.ts';
 import { t } from '../../lib/i18n.ts';
 
-// The consent preferences' descriptions and cookie tables, fetched only when a visitor opens them.
-export const GET: APIRoute = () =>
-	new Response(JSON.stringify(widgetPreferences(widgetTexts((key) => t(key)))), {
-		headers: { 'content-type': 'application/json; charset=utf-8' },
-	});
+// The consent preferences' descriptions and cookie tables, and what the record of a choice and
+// its receipt show, fetched only when a visitor opens them.
+export const GET: APIRoute = ({ site }) => {
+	const history = loadConsentHistory({ fresh: import.meta.env.DEV });
+	const preferences = widgetPreferences(widgetSource(history), recordTexts((key) => t(key)), receiptData(history, site!));
+	return new Response(JSON.stringify(preferences), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,574 @@
+// The cookie information as content: each refusal of a version file with the exact message an
+// editor reads, the folder's rules (seals, scheduling, one version a day, real changes only),
+// and the decision whether a new version asks visitors again.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { consentRevision, type ConsentDeclaration } from '../../src/lib/consent.ts';
+import {
+	checkConsentFile,
+	checkConsentFolder,
+	materialChanges,
+	publishedHistory,
+	type CheckedVersion,
+	type ConsentFile,
+} from '../../src/lib/consent-check.ts';
+import { versionSource, widgetSource } from '../../src/lib/consent-history.ts';
+import { checkConsentHistory, listPublishedConsentVersions, readConsentFolder } from '../../src/lib/consent-versions-fs.ts';
+import { formatProblem, sha256 as sha256Bytes, type SealManifest } from '../../src/lib/sealed-record.ts';
+import { siteConsent } from '../support/consent.ts';
+
+const FOLDER = 'content/evasteet';
+const REAL = readFileSync(`${FOLDER}/2026-11-25.yaml`);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a version as an editor writes it, to spoil field by field
+type Data = any;
+const base: Data = yaml.load(REAL.toString('utf8'), { schema: yaml.CORE_SCHEMA });
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** A version file holding the real first version changed by `change`, dated `date`, with `summary` (null: none). */
+function version(date: string, change: (data: Data) => void = () => {}, summary: string | null = 'Muutos.'): ConsentFile {
+	const data = structuredClone(base);
+	data.published = date;
+	if (summary === null) delete data.summary;
+	else data.summary = summary;
+	change(data);
+	return { fileName: `${date}.yaml`, bytes: encode(yaml.dump(data)) };
+}
+
+/** The messages an editor reads for one file, as the build prints them. */
+const fileMessages = (file: ConsentFile) => {
+	const result = checkConsentFile(file);
+	return result.ok ? [] : result.problems.map((problem) => formatProblem(problem, FOLDER));
+};
+
+/** The messages for a folder as of `date`. */
+const folderMessages = (files: ConsentFile[], sealed: SealManifest | undefined, date: string) =>
+	checkConsentFolder(files, { sealed, buildDate: date, folder: FOLDER }).problems.map((problem) => formatProblem(problem, FOLDER));
+
+const sealOf = (...files: ConsentFile[]): SealManifest => Object.fromEntries(files.map((file) => [file.fileName, sha256Bytes(file.bytes)]));
+
+const at = (file: string) => `${FOLDER}/${file}`;
+/** What every seal refusal tells the editor to do instead of editing a published version. */
+const CHANGE = 'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it';
+const ga4 = '"categories[1].services[0]';
+
+describe('a version file is refused, with a message that names the file and the field', () => {
+	it.each<[string, (data: Data) => void, string[]]>([
+		[
+			'an unknown field',
+			(d) => void (d.sumary = 'Muutos.'),
+			[`${at('2026-12-01.yaml')}: "sumary" is not a field the format has.\n  Fix: use only these fields: published, summary, consentCookie, categories, texts. Check the spelling of "sumary".`],
+		],
+		[
+			'an unknown field of a service',
+			(d) => void (d.categories[1].services[0].provder = 'Google'),
+			[`${at('2026-12-01.yaml')}: ${ga4}.provder" (category "analytics", service "ga4") is not a field the format has.\n  Fix: use only these fields here: id, name, provider, script, privacyPolicy, hosts, cookies. Check the spelling of "provder".`],
+		],
+		[
+			'a missing purpose',
+			(d) => void delete d.categories[0].purpose,
+			[`${at('2026-12-01.yaml')}: "categories[0].purpose" (category "necessary") is missing.\n  Fix: add it: what the visitor consents to, in Finnish: purpose: Mittaamme, miten sivustoa käytetään.`],
+		],
+		[
+			'a missing group of texts',
+			(d) => void delete d.texts.lifetimes,
+			[`${at('2026-12-01.yaml')}: "texts.lifetimes" is missing.\n  Fix: add it: how lifetimes are written: day, days, month and months`],
+		],
+		[
+			'a yes for true',
+			(d) => void (d.categories[1].refusable = 'yes'),
+			[`${at('2026-12-01.yaml')}: "categories[1].refusable" (category "analytics") is "yes", which must be true or false.\n  Fix: write true when a visitor may refuse the category; false only for what the site cannot work without`],
+		],
+		[
+			'an empty button label',
+			(d) => void (d.texts.buttons.acceptAll = '  '),
+			[`${at('2026-12-01.yaml')}: "texts.buttons.acceptAll" is "  ", which must not be empty.\n  Fix: write the button that accepts every category: acceptAll: Hyväksy kaikki`],
+		],
+		[
+			'a lifetime of no days',
+			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 0),
+			[`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 0, which must be at least 1.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`],
+		],
+		[
+			'a lifetime of part of a day',
+			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 1.5),
+			[`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 1.5, which must be a whole number of days.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`],
+		],
+		[
+			'a script over http',
+			(d) => void (d.categories[1].services[0].script = 'http://www.googletagmanager.com/gtag/js'),
+			[`${at('2026-12-01.yaml')}: ${ga4}.script" (category "analytics", service "ga4") is "http://www.googletagmanager.com/gtag/js", which must be an https:// address.\n  Fix: write the one script the service loads after consent: script: https://…`],
+		],
+		[
+			'a host with a path, which would open more than the origin',
+			(d) => void (d.categories[1].services[0].hosts.connect[0] = 'https://www.google-analytics.com/g/collect'),
+			[`${at('2026-12-01.yaml')}: ${ga4}.hosts.connect[0]" (category "analytics", service "ga4") is "https://www.google-analytics.com/g/collect", which must be an https origin such as https://host.example (no path, no wildcard).\n  Fix: write the origins the service reaches with fetch and beacons, each as https://host.example`],
+		],
+		[
+			'an unknown Consent Mode signal',
+			(d) => void (d.categories[1].consentMode = ['analytics']),
+			[`${at('2026-12-01.yaml')}: "categories[1].consentMode[0]" (category "analytics") is "analytics", which must be one of analytics_storage, ad_storage, ad_user_data, ad_personalization.\n  Fix: write the Google Consent Mode signals granted with the category, from analytics_storage, ad_storage, ad_user_data, ad_personalization`],
+		],
+		[
+			'a category id with capitals',
+			(d) => void (d.categories[1].id = 'Analytics'),
+			[`${at('2026-12-01.yaml')}: "categories[1].id" (category "Analytics") is "Analytics", which must be a short key of lower-case letters, digits and "-".\n  Fix: write a short key for the category, as the consent record stores it: id: analytics`],
+		],
+		[
+			'no categories',
+			(d) => void (d.categories = []),
+			[`${at('2026-12-01.yaml')}: "categories" is [], which must list at least one category.\n  Fix: write the categories, each with id, name, purpose, refusable, services and cookies`],
+		],
+		[
+			'a date that is not the file name',
+			(d) => void (d.published = '2026-12-02'),
+			[`${at('2026-12-01.yaml')}: "published" is 2026-12-02 but the file is named 2026-12-01.yaml.\n  Fix: the date and the file name must be the same day: rename the file or correct the date.`],
+		],
+		[
+			'a date that does not exist',
+			(d) => void (d.published = '2026-02-30'),
+			[`${at('2026-12-01.yaml')}: "published" is "2026-02-30", which is not a real date.\n  Fix: write the day the version is shown from, the same as the file name: published: 2026-11-25`],
+		],
+		[
+			'two categories with one id',
+			(d) => void (d.categories[2].id = 'analytics'),
+			[`${at('2026-12-01.yaml')}: there are two categories with the id "analytics".\n  Fix: give each category its own id, or merge the two.`],
+		],
+		[
+			'two services with one id',
+			(d) => void (d.categories[2].services[0].id = 'ga4'),
+			[`${at('2026-12-01.yaml')}: there are two services with the id "ga4", in category "analytics" and in category "marketing".\n  Fix: give each service its own id, or list it once.`],
+		],
+		[
+			'a cookie listed twice',
+			(d) => void (d.categories[2].services[0].cookies[0].name = '_ga'),
+			[`${at('2026-12-01.yaml')}: the cookie "_ga" is listed twice, in service "ga4" and in service "meta-pixel".\n  Fix: list each cookie once, under the service (or category) that sets it.`],
+		],
+		[
+			'a third party in the category that cannot be refused',
+			(d) => {
+				d.categories[0].services = d.categories[1].services;
+				d.categories[1].services = [];
+			},
+			[`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but lets third parties run (ga4).\n  Fix: a category that cannot be refused runs nothing of a third party: move the services to a category a visitor can refuse.`],
+		],
+		[
+			'GPC refusing what cannot be refused',
+			(d) => void (d.categories[0].refusedByGpc = true),
+			[`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but has "refusedByGpc: true".\n  Fix: only a category a visitor can refuse is refused by Global Privacy Control or grants Consent Mode signals: set refusable: true, or remove the field.`],
+		],
+		[
+			'one signal in two categories',
+			(d) => void d.categories[2].consentMode.push('analytics_storage'),
+			[`${at('2026-12-01.yaml')}: the Consent Mode signal analytics_storage is in both category "analytics" and category "marketing".\n  Fix: each signal follows one category: remove it from one of them.`],
+		],
+		[
+			'a script whose host the CSP would block',
+			(d) => void (d.categories[1].services[0].hosts.script = []),
+			[`${at('2026-12-01.yaml')}: the script of service "ga4" is on https://www.googletagmanager.com, which its hosts.script does not list.\n  Fix: add https://www.googletagmanager.com to hosts.script of service "ga4": the site's Content-Security-Policy allows only the hosts listed.`],
+		],
+		[
+			'a consent cookie that is not declared',
+			(d) => void (d.consentCookie = 'cc_consent'),
+			[`${at('2026-12-01.yaml')}: the consent cookie "cc_consent" is not among the cookies of any category.\n  Fix: list it, with its lifetime and purpose, under "cookies" of the category that cannot be refused.`],
+		],
+		[
+			'a consent cookie that can be refused',
+			(d) => {
+				d.categories[1].cookies = d.categories[0].cookies;
+				d.categories[0].cookies = [];
+			},
+			[`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is in category "analytics", which can be refused.\n  Fix: the record of a choice is strictly necessary: list it under the category with refusable: false.`],
+		],
+		[
+			'a choice kept for a year',
+			(d) => void (d.categories[0].cookies[0].lifetimeDays = 365),
+			[`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is kept 365 days, more than six months.\n  Fix: a choice is kept six months at most: give it its exact name and lifetimeDays of 183 or less (182 is the usual).`],
+		],
+		[
+			'a misspelt placeholder',
+			(d) => void (d.texts.banner.description = d.texts.banner.description.replace('{optional}', '{optinal}')),
+			[
+				`${at('2026-12-01.yaml')}: "texts.banner.description" has the placeholder {optinal}, which the site does not fill there.\n  Fix: use only {optional} in this text; check the spelling.`,
+				`${at('2026-12-01.yaml')}: "texts.banner.description" has no {optional}.\n  Fix: write {optional} where it belongs: the banner's text; {optional} is replaced by the optional categories and their services`,
+			],
+		],
+		[
+			'a placeholder where there is none',
+			(d) => void (d.texts.banner.title = 'Evästeet {site}'),
+			[`${at('2026-12-01.yaml')}: "texts.banner.title" has the placeholder {site}, which the site does not fill there.\n  Fix: this text has no placeholders: write it out, without braces.`],
+		],
+		[
+			'HTML the widget would write as it is',
+			(d) => void (d.texts.preferences.intro = '<b>Valitse</b>, mitä sallit.'),
+			[`${at('2026-12-01.yaml')}: "texts.preferences.intro" contains "<b>", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`],
+		],
+		[
+			'a link to somewhere else than its own addresses',
+			(d) => void (d.texts.banner.links = '<a href="https://example.com/">Evästeet</a> {cookiesPath} {noticePath}'),
+			[`${at('2026-12-01.yaml')}: "texts.banner.links" contains "<a href="https://example.com/">", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`],
+		],
+	])('%s', (_, change, expected) => {
+		expect(fileMessages(version('2026-12-01', change))).toEqual(expected);
+	});
+
+	it.each<[string, string, string | Uint8Array, string]>([
+		[
+			'a name that is not a date',
+			'evasteet.yaml',
+			REAL.toString('utf8'),
+			`${at('evasteet.yaml')}: the file name is not a date.\n  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).`,
+		],
+		[
+			'a .yml file',
+			'2026-11-25.yml',
+			REAL.toString('utf8'),
+			`${at('2026-11-25.yml')}: the file name is not a date.\n  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).`,
+		],
+		[
+			'YAML that does not parse, with its line',
+			'2026-11-25.yaml',
+			'published: 2026-11-25\ncategories:\n  - id: a\n    name: [x\n    purpose: y\n',
+			`${at('2026-11-25.yaml')}:5: the file is not valid YAML (missed comma between flow collection entries).\n  Fix: write each field on its own line as "field: value", indent lists with "- " consistently, and quote a text that contains ": " or starts with "{".`,
+		],
+		[
+			'a field written twice',
+			'2026-11-25.yaml',
+			'published: 2026-11-25\npublished: 2026-11-26\n',
+			`${at('2026-11-25.yaml')}:2: the file is not valid YAML (duplicated mapping key).\n  Fix: a field is written twice at the same level: keep one of them.`,
+		],
+		[
+			'JSON that does not parse',
+			'2026-11-25.json',
+			'{ "published": "2026-11-25", }',
+			`${at('2026-11-25.json')}: the file is not valid JSON (Expected double-quoted property name in JSON at position 29 (line 1 column 30)).\n  Fix: check the commas, quotes and brackets around the place named, or write the version as YAML instead.`,
+		],
+		[
+			'a list instead of fields',
+			'2026-11-25.yaml',
+			'- published: 2026-11-25\n',
+			`${at('2026-11-25.yaml')}: the file is not a list of fields.\n  Fix: start with "published: YYYY-MM-DD" and write each field on its own line.`,
+		],
+		[
+			'a byte that is not UTF-8, with its offset',
+			'2026-11-25.yaml',
+			new Uint8Array([...encode('published: 2026-11-25\nsummary: Ev'), 0xe4, ...encode('steet\n')]),
+			`${at('2026-11-25.yaml')}:2: the file is not UTF-8 text: byte 33 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`,
+		],
+	])('%s', (_, fileName, content, expected) => {
+		expect(fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content })).toEqual([expected]);
+	});
+
+	it('accepts the same version written as JSON, and takes its fingerprint over the bytes', () => {
+		const bytes = encode(JSON.stringify(base));
+		const result = checkConsentFile({ fileName: '2026-11-25.json', bytes });
+		expect(result.ok && result.version.sha256).toBe(sha256Bytes(bytes));
+		expect(result.ok && result.version.format).toBe('json');
+	});
+});
+
+describe('the folder as a whole', () => {
+	const first = version('2026-11-25', () => {}, 'Ensimmäinen.');
+	const wording = version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'));
+	const twin = { fileName: '2026-11-25.json', bytes: encode(JSON.stringify({ ...base, summary: 'Kopio.' })) };
+
+	it.each<[string, ConsentFile[], SealManifest | undefined, string, string[]]>([
+		[
+			'no versions at all',
+			[],
+			{},
+			'2026-12-02',
+			[`${FOLDER}: the folder holds no versions of the cookie information.\n  Fix: add the cookie information as YYYY-MM-DD.yaml, or point CONSENT_CONTENT_DIR at a folder that has versions.`],
+		],
+		[
+			'two versions on one day',
+			[first, twin],
+			sealOf(first, twin),
+			'2026-12-02',
+			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml and 2026-11-25.json are both dated 2026-11-25.\n  Fix: each day has at most one version: delete one of the two files, or merge them.`],
+		],
+		[
+			'a later version without a summary',
+			[first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), null)],
+			sealOf(first),
+			'2026-12-01',
+			[`${at('2026-12-01.yaml')}: "summary" is missing.\n  Fix: add it: what changed since the previous version, in plain Finnish, in quotes: summary: "…"`],
+		],
+		[
+			'a version that changes nothing',
+			[first, version('2026-12-01')],
+			sealOf(first),
+			'2026-12-01',
+			[`${at('2026-12-01.yaml')}: the version is identical to the previous one, 2026-11-25.yaml.\n  Fix: a new version must change something a visitor is shown: edit it, or delete the file if nothing changed.`],
+		],
+		[
+			'no seal manifest',
+			[first],
+			undefined,
+			'2026-12-02',
+			[
+				`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json).`,
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published on 2026-11-25, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-11-25.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
+			],
+		],
+		[
+			'a sealed version that changed',
+			[{ ...first, bytes: encode(`${new TextDecoder().decode(first.bytes)} `) }],
+			sealOf(first),
+			'2026-12-02',
+			[
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot change (sealed SHA-256 ${sealOf(first)['2026-11-25.yaml']}, the file now ${sha256Bytes(encode(`${new TextDecoder().decode(first.bytes)} `))}).\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`,
+			],
+		],
+		[
+			'a sealed version that is gone',
+			[wording],
+			sealOf(first, wording),
+			'2026-12-02',
+			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`],
+		],
+		[
+			'a version in force since before the build date, not sealed',
+			[first, wording],
+			sealOf(first),
+			'2026-12-02',
+			[`${at('2026-12-01.yaml')}: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`],
+		],
+		[
+			'nothing in force on the build date',
+			[first],
+			{},
+			'2026-11-24',
+			[`${at('2026-11-25.yaml')}: no version is in force on the build date, 2026-11-24: the first, 2026-11-25.yaml, is dated later.\n  Fix: the site needs the cookie information from its first day: date the first version on or before the day it goes online.`],
+		],
+	])('refuses %s', (_, files, sealed, date, expected) => {
+		expect(folderMessages(files, sealed, date)).toEqual(expected);
+	});
+
+	it('lets a new folder, with nothing published yet, start its manifest with the seal command', () => {
+		const [problem] = checkConsentFolder([wording], { sealed: undefined, buildDate: '2026-12-01', folder: FOLDER }).problems;
+		expect(problem && formatProblem(problem, FOLDER)).toBe(
+			`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: create it: npm run consent:seal.`,
+		);
+		expect(problem?.code).toBe('seal');
+	});
+
+	it('builds a version dated on the build date unsealed, and says so', () => {
+		const check = checkConsentFolder([first, wording], { sealed: sealOf(first), buildDate: '2026-12-01', folder: FOLDER });
+		expect(check.problems).toEqual([]);
+		expect(check.unsealed).toEqual(['2026-12-01.yaml']);
+		expect(check.versions.map((entry) => entry.date)).toEqual(['2026-11-25', '2026-12-01']);
+	});
+
+	it('publishes nothing of a version dated after the build date, sealed or not', () => {
+		for (const sealed of [sealOf(first), sealOf(first, wording)]) {
+			const check = checkConsentFolder([first, wording], { sealed, buildDate: '2026-11-30', folder: FOLDER });
+			expect(check.problems).toEqual([]);
+			expect(check.versions.map((entry) => entry.date)).toEqual(['2026-11-25']);
+			// Not even as the day the version in force gives way.
+			expect(check.versions[0]!.until).toBeUndefined();
+			expect(check.scheduled.map((entry) => [entry.date, entry.reasked])).toEqual([['2026-12-01', false]]);
+		}
+	});
+});
+
+describe('the published site as the witness', () => {
+	const first = version('2026-11-25', () => {}, 'Ensimmäinen.');
+	const published = { name: 'https://www.solinum.fi/evasteet/versiot.json', files: [{ fileName: first.fileName, sha256: sha256Bytes(first.bytes) }] };
+	const witnessMessages = (files: ConsentFile[]) =>
+		checkConsentFolder(files, { sealed: sealOf(...files), buildDate: '2026-12-02', folder: FOLDER, witness: published }).problems.map((problem) =>
+			formatProblem(problem, FOLDER),
+		);
+
+	it('refuses a published version that was edited and sealed again, naming both fingerprints', () => {
+		const edited = version('2026-11-25', (d) => void (d.texts.banner.title = 'Evästeet'), 'Ensimmäinen.');
+		expect(witnessMessages([edited])).toEqual([
+			`${at('2026-11-25.yaml')}: 2026-11-25.yaml differs from what was published: ${published.name} gives SHA-256 ${published.files[0]!.sha256}, the file has ${sha256Bytes(edited.bytes)}.\n  Fix: restore the published text (download it from its sourceUrl in ${published.name}, or git checkout the commit that was deployed) and restore its seal; to change it, ${CHANGE}.`,
+		]);
+	});
+
+	it('refuses a published version that is gone, even from the manifest', () => {
+		const later = version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.');
+		expect(witnessMessages([later])).toEqual([
+			`${at('2026-11-25.yaml')}: 2026-11-25.yaml is published (${published.name}) but is missing from the folder.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); a published file cannot be removed.`,
+		]);
+	});
+
+	it('passes the folder the site published, with later versions added', () => {
+		expect(witnessMessages([first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.')])).toEqual([]);
+	});
+
+	it('reads a published versiot.json: each version\'s file from its sourceUrl, and nothing that is not one', () => {
+		const entry = { date: '2026-11-25', sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml', sha256: 'a'.repeat(64) };
+		expect(listPublishedConsentVersions({ current: '2026-11-25', versions: [entry] })).toEqual([{ fileName: '2026-11-25.yaml', sha256: 'a'.repeat(64) }]);
+		for (const json of [{}, { versions: [] }, { versions: [{ ...entry, sha256: 'x' }] }, { versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] }, { revisions: [] }, null]) {
+			expect(listPublishedConsentVersions(json)).toBeUndefined();
+		}
+	});
+
+	it('tells a checkout that converted line endings from an edit', () => {
+		const crlf = { ...first, bytes: encode(new TextDecoder().decode(first.bytes).replace(/\n/g, '\r\n')) };
+		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toContain('was published with LF line endings, and this copy has CRLF');
+	});
+});
+
+describe('the folder on disk', () => {
+	const folder = () => {
+		const path = mkdtempSync(join(tmpdir(), 'evasteet-'));
+		writeFileSync(join(path, '2026-11-25.yaml'), REAL);
+		writeFileSync(join(path, 'sealed.json'), readFileSync(`${FOLDER}/sealed.json`));
+		return path;
+	};
+	const messages = (path: string) => readConsentFolder(path).problems.map((problem) => formatProblem(problem, 'evasteet'));
+
+	it('reads the versions as bytes, ignoring editors\' backup and swap files', () => {
+		const path = folder();
+		for (const name of ['2026-12-01.yaml~', '.2026-12-01.yaml.swp', '#2026-12-01.yaml#', '.DS_Store']) writeFileSync(join(path, name), 'x');
+		const read = readConsentFolder(path);
+		expect(read.problems).toEqual([]);
+		expect(read.files.map((file) => file.fileName)).toEqual(['2026-11-25.yaml']);
+		expect(sha256Bytes(read.files[0]!.bytes)).toBe(read.sealed!['2026-11-25.yaml']);
+	});
+
+	it.each<[string, (path: string) => void, string]>([
+		['a subfolder', (path) => mkdirSync(join(path, 'vanhat')), 'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.'],
+		['a link to a file outside', (path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.'],
+		['a link that leads nowhere', (path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.'],
+		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).'],
+	])('refuses %s', (_, spoil, expected) => {
+		const path = folder();
+		spoil(path);
+		expect(messages(path).map((message) => message.replace(path, 'evasteet'))).toEqual([expected]);
+	});
+
+	it('refuses a folder that does not exist', () => {
+		expect(checkConsentHistory('ei/ole', '2026-12-02').problems.map((problem) => formatProblem(problem, 'ei/ole'))).toEqual([
+			'ei/ole: the folder of the cookie information does not exist.\n  Fix: set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.',
+		]);
+	});
+});
+
+const parsed = checkConsentFile({ fileName: '2026-11-25.yaml', bytes: REAL }) as { ok: true; version: CheckedVersion };
+
+/** The real first version's declaration, as checked, changed by `change` (a pure comparison needs no valid file). */
+function declaration(change: (data: Data) => void = () => {}): ConsentDeclaration {
+	const data = structuredClone(parsed.version.declaration) as Data;
+	change(data);
+	return data;
+}
+
+describe('asked again only when what visitors agree to changes', () => {
+	const before = declaration();
+
+	it.each<[string, (data: Data) => void, string[]]>([
+		['a new category', (d) => void d.categories.push({ ...d.categories[1], id: 'personalization', services: [], cookies: [], consentMode: [] }), ['category "personalization" was added']],
+		['a category removed', (d) => void d.categories.splice(2, 1), ['category "marketing" was removed', 'service "meta-pixel" was removed', 'cookie "_fbp" was removed', 'cookie "_fbc" was removed']],
+		['a purpose', (d) => void (d.categories[1].purpose += ' Lisäksi profiloimme.'), ['category "analytics": its purpose changed']],
+		['whether a category can be refused', (d) => void (d.categories[1].refusable = false), ['category "analytics": it can no longer be refused']],
+		['what GPC refuses', (d) => void (d.categories[1].refusedByGpc = true), ['category "analytics": Global Privacy Control now refuses it']],
+		['a Consent Mode signal', (d) => void d.categories[1].consentMode.push('ad_storage'), ['category "analytics": its Consent Mode signals changed']],
+		['a new service', (d) => void d.categories[1].services.push({ ...d.categories[1].services[0], id: 'matomo', cookies: [] }), ['service "matomo" was added']],
+		['a service moved to another category', (d) => void d.categories[2].services.push(d.categories[1].services.pop()), ['service "ga4" moved from category "analytics" to "marketing"']],
+		['a provider', (d) => void (d.categories[2].services[0].provider = 'Meta Platforms, Inc.'), ['service "meta-pixel": its provider changed from "Meta Platforms Ireland Limited" to "Meta Platforms, Inc."']],
+		['a script', (d) => void (d.categories[1].services[0].script += '&l=dataLayer2'), ['service "ga4": its script changed']],
+		['a host', (d) => void d.categories[2].services[0].hosts.img.push('https://www.facebook.net'), ['service "meta-pixel": its img hosts changed']],
+		['a new cookie', (d) => void d.categories[1].services[0].cookies.push({ name: '_gid', prefix: false, lifetimeDays: 1, purpose: 'Erottaa kävijät.' }), ['cookie "_gid" was added']],
+		['a cookie moved to another service', (d) => void d.categories[2].services[0].cookies.push(d.categories[1].services[0].cookies.pop()), ['cookie "_ga_5LQ8XK2W7N" moved from service "ga4" to service "meta-pixel"']],
+		['a cookie lifetime', (d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730), ['cookie "_ga": its lifetime changed from 395 to 730 days']],
+		['a cookie that became a prefix', (d) => void (d.categories[1].services[0].cookies[1].prefix = true), ['cookie "_ga_5LQ8XK2W7N" became a prefix']],
+		['the consent cookie', (d) => {
+			d.consentCookie = 'cc_consent';
+			d.categories[0].cookies[0].name = 'cc_consent';
+		}, ['the consent cookie changed from "cc_cookie" to "cc_consent"', 'cookie "cc_consent" was added', 'cookie "cc_cookie" was removed']],
+	])('%s is material', (_, change, expected) => {
+		const after = declaration(change);
+		expect(materialChanges(before, after)).toEqual(expected);
+		expect(consentRevision(after)).not.toBe(consentRevision(before));
+	});
+
+	it.each<[string, (data: Data) => void]>([
+		['a category name', (d) => void (d.categories[2].name = 'Mainonta')],
+		['the notice quote and its section', (d) => {
+			d.categories[1].noticeQuote = 'Tuotteittemme ja palvelujemme käyttötavat.';
+			d.categories[1].noticeSection = 'muu';
+		}],
+		['a service name', (d) => void (d.categories[1].services[0].name = 'Google Analytics')],
+		['a privacy policy address', (d) => void (d.categories[1].services[0].privacyPolicy = 'https://policies.google.com/privacy')],
+		['a cookie purpose', (d) => void (d.categories[2].services[0].cookies[1].purpose = 'Muistaa, minkä mainoksen kautta tulit.')],
+		['the order of categories, services, cookies and hosts', (d) => {
+			d.categories.reverse();
+			d.categories[1].services[0].cookies.reverse();
+			d.categories[1].services[0].hosts.connect.reverse();
+		}],
+		['a signal listed twice', (d) => void d.categories[1].consentMode.push('analytics_storage')],
+	])('%s is wording', (_, change) => {
+		expect(materialChanges(before, declaration(change))).toEqual([]);
+	});
+
+	it('derives reasked and the widget revision from the versions: a wording-only one keeps both, a material one asks', () => {
+		const versions = [
+			version('2026-11-25', () => {}, 'Ensimmäinen.'),
+			version('2026-12-01', (d) => {
+				d.texts.banner.title = 'Evästeet';
+				d.categories[2].name = 'Mainonta';
+			}, 'Sanamuotoja.'),
+			version('2027-01-10', (d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730), 'Analytiikan eväste säilyy kaksi vuotta.'),
+		].map((file) => (checkConsentFile(file) as { ok: true; version: CheckedVersion }).version);
+		const history = publishedHistory(versions);
+		expect(history.map(({ date, reasked, materialChanges: changes, until }) => ({ date, reasked, changes, until }))).toEqual([
+			{ date: '2026-11-25', reasked: true, changes: [], until: '2026-12-01' },
+			{ date: '2026-12-01', reasked: false, changes: [], until: '2027-01-10' },
+			{ date: '2027-01-10', reasked: true, changes: ['cookie "_ga": its lifetime changed from 395 to 730 days'], until: undefined },
+		]);
+		const [first, wording, material] = history;
+		expect(wording!.revision).toBe(first!.revision);
+		expect(material!.revision).not.toBe(first!.revision);
+		// While the wording-only version is in force, a returning visitor asked again is told why the first one asked.
+		expect(versionSource(history, wording!)).toMatchObject({ revision: first!.revision, changeNote: 'Ensimmäinen.' });
+		expect(versionSource(history, material!).changeNote).toBe('Analytiikan eväste säilyy kaksi vuotta.');
+	});
+});
+
+describe('the real cookie information', () => {
+	const real = siteConsent('published');
+
+	it('is the present declaration as its first, sealed version, which asked everyone', () => {
+		expect(real.versions.map(({ fileName, reasked }) => [fileName, reasked])).toEqual([['2026-11-25.yaml', true]]);
+		expect(real.unsealed).toEqual([]);
+		expect(real.current.sha256).toBe(sha256Bytes(REAL));
+	});
+});
+
+describe('the fixture history of the "upcoming" site', () => {
+	const fixture = siteConsent('upcoming');
+
+	it('publishes three versions: the first, a material change that asked again, and a wording-only one in force', () => {
+		expect(fixture.versions.map(({ date, reasked, materialChanges: changes }) => ({ date, reasked, changes }))).toEqual([
+			{ date: '2018-03-11', reasked: true, changes: [] },
+			{
+				date: '2023-06-01',
+				reasked: true,
+				changes: [
+					'category "marketing" was added',
+					'service "meta-pixel" was added',
+					'cookie "_ga": its lifetime changed from 730 to 395 days',
+					'cookie "_ga_5LQ8XK2W7N": its lifetime changed from 730 to 395 days',
+					'cookie "_fbp" was added',
+					'cookie "_fbc" was added',
+				],
+			},
+			{ date: '2024-01-15', reasked: false, changes: [] },
+		]);
+		expect(fixture.agreeable.map((entry) => entry.date)).toEqual(['2023-06-01', '2024-01-15']);
+	});
+
+	it('keeps the version dated after its build date scheduled, unsealed', () => {
+		expect(fixture.scheduled.map(({ fileName, reasked }) => [fileName, reasked])).toEqual([['2024-03-01.yaml', true]]);
+	});
+
+	it('holds choices to the same revision as the real site, so one stored record serves every test site', () => {
+		expect(widgetSource(fixture).revision).toBe(widgetSource(siteConsent('published')).revision);
+	});
+});
