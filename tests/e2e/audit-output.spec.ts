@@ -186,7 +186,7 @@ for (const site of TEST_SITES) {
 			expect(versions.revisions.map((revision) => revision.published)).toEqual(revisionFiles(site.contentDir, site.buildDate).map((revision) => revision.published));
 			const named = versions.revisions.flatMap((revision) => [revision.url, revision.changesUrl]);
 			expect(named.every((url) => url !== null)).toBe(true);
-			const listed = entries.map((entry) => entry.loc).filter((loc) => /\/\d{4}-\d{2}-\d{2}\//.test(loc));
+			const listed = entries.map((entry) => entry.loc).filter((loc) => /\/tietosuojaseloste\/\d{4}-\d{2}-\d{2}\//.test(loc));
 			expect([...listed].sort()).toEqual([...named].sort());
 		});
 

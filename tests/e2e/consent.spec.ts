@@ -269,7 +269,9 @@ test('the preferences show when and what was chosen, with the consent id, each f
 	expect(shown.facts).toEqual([
 		'Sallittu: Välttämättömät, Analytiikka, Markkinointi.',
 		expect.stringMatching(/^Annettu .+, viimeksi muutettu .+\.$/),
+		'Valintasi perustuu evästetietojen versioon 25.11.2026.',
 		`Suostumuksen tunniste: ${value.consentId}`,
+		'Lataa kuitti Kuitti on selaimessasi tehty JSON-tiedosto valinnastasi ja sen evästetietojen versiosta. Mitään ei lähetetä minnekään.',
 	]);
 	expect(shown).toEqual(expect.objectContaining({ ownLines: true, sameStart: true }));
 	expect(shown.text).toEqual(['Tallennettu valintasi', ...shown.facts]);

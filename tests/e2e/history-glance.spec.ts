@@ -265,8 +265,8 @@ test.describe('every change shows', () => {
 		await expect(page.getByText('Versioiden teksti on sama.')).toHaveCount(0);
 		await expect(page.locator('.diff-summary strong')).toHaveText('1 muutettu kohta');
 		const note = page.locator('#muutos-1 .diff-link');
-		await expect(note).toHaveText('Linkin ”tietosuojasivultamme” osoite: Poistettu: https://www.solinum.fi/tietosuoja/ Lisätty: https://www.solinum.fi/tietosuojaseloste/');
-		expect(await changed(page, 'del')).toEqual(['https://www.solinum.fi/tietosuoja/']);
+		await expect(note).toHaveText('Linkin ”tietosuojasivultamme” osoite: Poistettu: https://www.tietosuoja.fi/ Lisätty: https://www.solinum.fi/tietosuojaseloste/');
+		expect(await changed(page, 'del')).toEqual(['https://www.tietosuoja.fi/']);
 		expect(await changed(page, 'ins')).toEqual(['https://www.solinum.fi/tietosuojaseloste/']);
 	});
 

@@ -29,8 +29,16 @@ export const TEST_SITES = [
 		port: 4413,
 	},
 	// Five revisions that move text, change only a link's address and a table cell, one taking
-	// effect a month after publication and one still upcoming (2027-01-01).
-	{ name: 'scenarios', contentDir: 'tests/fixtures/history-scenarios', buildDate: '2026-11-25', port: 4414 },
+	// effect a month after publication and one still upcoming (2027-01-01). Its short notice has
+	// sections of its own: its cookie information (the published one but for the section its
+	// quotes link to) names one of them.
+	{
+		name: 'scenarios',
+		contentDir: 'tests/fixtures/history-scenarios',
+		consentDir: 'tests/fixtures/history-scenarios-cookies',
+		buildDate: '2026-11-25',
+		port: 4414,
+	},
 ] as const satisfies readonly TestSite[];
 
 export type TestSiteName = (typeof TEST_SITES)[number]['name'];
