@@ -4,15 +4,13 @@
 // element with a visible focus indicator.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '../support/axe.ts';
 import { fileForPath } from '../support/built-site.ts';
 import { siteConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl, type TestSiteName } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The paths the sitemap of a built test site lists, plus an address that is not there. */
 function auditedPaths(site: TestSiteName): string[] {
@@ -24,13 +22,6 @@ function auditedPaths(site: TestSiteName): string[] {
 		return sitemap.urlset.url.map((url) => new URL(url.loc).pathname);
 	});
 	return [...paths, '/ei-tallaista-sivua/'];
-}
-
-async function violations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	return results.violations.map(
-		(violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-	);
 }
 
 // The banner's buttons as the site's cookie information in force words them.
@@ -54,14 +45,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				await expect(banner(page)).toBeVisible();
 				await expect(page.locator('body')).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
 				await expect(banner(page)).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
-				expect(await violations(page), 'banner open').toEqual([]);
+				expect(await axeViolations(page), 'banner open').toEqual([]);
 
 				await banner(page).getByRole('button', { name: buttons.settings, exact: true }).click();
 				await expect(preferences(page)).toBeVisible();
 				// The modal fades in; axe reads colours, so wait until it has settled.
 				await expect(preferences(page)).toHaveCSS('opacity', '1');
 				await expect(preferences(page)).toHaveCSS('background-color', PAGE_BACKGROUND[colorScheme]);
-				expect(await violations(page), 'preferences open').toEqual([]);
+				expect(await axeViolations(page), 'preferences open').toEqual([]);
 			});
 		}
 	});

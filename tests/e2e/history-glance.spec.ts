@@ -3,8 +3,8 @@
 // 2021-07-01) moves a paragraph as it is and a list item with an edit; 2024-02-15 changes one
 // table cell; 2026-11-20 is upcoming, in force from 2027-01-01.
 import { readdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import * as cheerio from 'cheerio';
+import { axeViolations } from '../support/axe.ts';
 import { consentRecord, storeConsent } from '../support/consent.ts';
 import { INTERFACE_LINES, pageBlocks } from '../support/page-text.ts';
 import { siteOutDir, siteUrl, testSite, type TestSiteName } from '../support/sites.ts';
@@ -329,8 +329,7 @@ test.describe('accessibility and phones', () => {
 		test(`${path} has no WCAG A/AA violations`, async ({ page }) => {
 			await page.goto(url(path));
 			await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
-			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('#cc-main').analyze();
-			expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
+			expect(await axeViolations(page, { exclude: '#cc-main' })).toEqual([]);
 		});
 	}
 

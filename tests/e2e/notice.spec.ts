@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { mdxWords, noticeWords, words } from '../support/page-text.ts';
+import { mdxWords, noticeWords, seedWords, words } from '../support/page-text.ts';
 import { siteUrl, testSite } from '../support/sites.ts';
 
 const notice = siteUrl('published', '/tietosuojaseloste/');
@@ -111,6 +111,15 @@ test('an unknown address gets a Finnish 404 page that leads to the notice', asyn
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sivua ei löytynyt');
 	await page.getByRole('link', { name: 'Siirry tietosuojaselosteeseen' }).click();
 	await expect(page).toHaveURL(notice);
+});
+
+test.describe('the first revision is the seed, word for word', () => {
+	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2018-03-11/']) {
+		test(`${path} shows every word of the seed, in order, and nothing else`, async ({ request }) => {
+			const response = await request.get(siteUrl('published', path));
+			expect(noticeWords(await response.text())).toEqual(seedWords());
+		});
+	}
 });
 
 test.describe('every fixture revision at its permanent address', () => {

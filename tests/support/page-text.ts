@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { SECTION_CHANGE_CLASS } from '../../src/lib/search-index.ts';
@@ -5,6 +6,16 @@ import { SECTION_CHANGE_CLASS } from '../../src/lib/search-index.ts';
 /** Splits text into words the way a reader sees them: any run of white space separates. */
 export function words(text: string): string[] {
 	return text.split(/\s+/u).filter(Boolean);
+}
+
+const SEED = new URL('../../../shared/seed/000_9e789dee753716c2.txt', import.meta.url);
+
+/**
+ * The words of Solinum Oy's notice as it gave it, the first revision's text. The seed marks list
+ * items with "•"; the site marks them with <li>, which is structure, not words.
+ */
+export function seedWords(): string[] {
+	return words(readFileSync(SEED, 'utf8')).filter((word) => word !== '•');
 }
 
 /** What a revision page adds to the revision's own text: each section's "last changed" line. */
