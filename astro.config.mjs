@@ -2,10 +2,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { cspServices } from './src/lib/consent.ts';
-import { consentHistoryForConfig } from './src/lib/consent-versions-fs.ts';
-import { cspConfig } from './src/lib/csp.ts';
-import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/markdown.ts';
+import { cspServices } from './src/lib/consent/declaration.ts';
+import { consentHistoryForConfig } from './src/lib/consent/versions-node.ts';
+import { cspConfig } from './src/lib/site/csp.ts';
+import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/notice/markdown-node.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import noticeSitemap from './src/integrations/sitemap.ts';
@@ -33,7 +33,7 @@ export default defineConfig({
 	// and no highlighter's inline styles meet the CSP.
 	markdown: { syntaxHighlight: false },
 	integrations: [
-		// The revisions' Markdown settings, shared with the blocks the diff compares (src/lib/markdown.ts).
+		// The revisions' Markdown settings, shared with the blocks the diff compares (src/lib/notice/markdown-node.ts).
 		mdx({ processor: satteri({ features: NOTICE_MARKDOWN_FEATURES, hastPlugins: [tableCellsWithoutStyle] }) }),
 		noticeSitemap(),
 		cspPerPage(),

@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { revisionLoader } from './lib/revision-loader.ts';
-import { revisionFrontmatterSchema } from './lib/revision-schema.ts';
-import { contentDir } from './lib/site-settings.ts';
+import { revisionLoader } from './lib/notice/loader-node.ts';
+import { revisionFrontmatterSchema } from './lib/notice/schema.ts';
+import { contentDir } from './lib/site/settings-node.ts';
 
 const revisions = defineCollection({
 	loader: revisionLoader(contentDir()),

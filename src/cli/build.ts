@@ -7,17 +7,17 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { outputFolderProblem } from '../lib/build-output-fs.ts';
+import { outputFolderProblem } from '../lib/site/build-output-node.ts';
 import {
 	CONSENT_PUBLISHED_VERSIONS_VARIABLE,
 	CONSENT_REFUSAL_HINT,
 	checkConsentHistory,
 	readPublishedConsentVersions,
-} from '../lib/consent-versions-fs.ts';
-import { REFUSAL_HINT } from '../lib/revision-loader.ts';
-import { checkFolderOnDisk, PUBLISHED_VERSIONS_VARIABLE, readPublishedVersions } from '../lib/revision-folder.ts';
-import { describeProblems, type RecordProblem } from '../lib/sealed-record.ts';
-import { buildDate, consentDir, contentDir, SettingError } from '../lib/site-settings.ts';
+} from '../lib/consent/versions-node.ts';
+import { REFUSAL_HINT } from '../lib/notice/loader-node.ts';
+import { checkFolderOnDisk, PUBLISHED_VERSIONS_VARIABLE, readPublishedVersions } from '../lib/notice/folder-node.ts';
+import { describeProblems, type RecordProblem } from '../lib/record/seal-node.ts';
+import { buildDate, consentDir, contentDir, SettingError } from '../lib/site/settings-node.ts';
 
 const USAGE = `Usage: npm run build [-- --outDir DIR] [--verbose]
 

@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkConsentFolder } from '../lib/consent-check.ts';
-import { readConsentFolder } from '../lib/consent-versions-fs.ts';
-import { addSeals, describeProblems, SEAL_MANIFEST } from '../lib/sealed-record.ts';
-import { buildDate, consentDir, SettingError } from '../lib/site-settings.ts';
+import { checkConsentFolder } from '../lib/consent/check-node.ts';
+import { readConsentFolder } from '../lib/consent/versions-node.ts';
+import { addSeals, describeProblems, SEAL_MANIFEST } from '../lib/record/seal-node.ts';
+import { buildDate, consentDir, SettingError } from '../lib/site/settings-node.ts';
 
 const USAGE = `Usage: npm run consent:seal [-- YYYY-MM-DD.yaml …]
 

@@ -3,11 +3,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkRevisionFile, warningsForFile } from '../lib/revision-check.ts';
-import { checkFolderOnDisk } from '../lib/revision-folder.ts';
-import { EditorCommandError, scaffoldRevision } from '../lib/revision-scaffold.ts';
-import { describeProblems, formatProblem } from '../lib/sealed-record.ts';
-import { buildDate, contentDir, SettingError } from '../lib/site-settings.ts';
+import { checkRevisionFile, warningsForFile } from '../lib/notice/check-node.ts';
+import { checkFolderOnDisk } from '../lib/notice/folder-node.ts';
+import { EditorCommandError, scaffoldRevision } from '../lib/notice/scaffold-node.ts';
+import { describeProblems, formatProblem } from '../lib/record/seal-node.ts';
+import { buildDate, contentDir, SettingError } from '../lib/site/settings-node.ts';
 
 const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain words." [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
 

@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFolderOnDisk } from '../lib/revision-folder.ts';
-import { sealRevisions } from '../lib/revision-scaffold.ts';
-import { describeProblems, SEAL_MANIFEST } from '../lib/sealed-record.ts';
-import { buildDate, contentDir, SettingError } from '../lib/site-settings.ts';
+import { checkFolderOnDisk } from '../lib/notice/folder-node.ts';
+import { sealRevisions } from '../lib/notice/scaffold-node.ts';
+import { describeProblems, SEAL_MANIFEST } from '../lib/record/seal-node.ts';
+import { buildDate, contentDir, SettingError } from '../lib/site/settings-node.ts';
 
 const USAGE = `Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]
 

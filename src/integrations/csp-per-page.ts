@@ -1,11 +1,11 @@
 // Trims each built page's CSP <meta> to the hashes of that page's own inline scripts and styles
-// (see keepPageHashes in src/lib/csp.ts). Runs after the build; nothing else changes in a page.
+// (see keepPageHashes in src/lib/site/csp.ts). Runs after the build; nothing else changes in a page.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { inlineCode, keepPageHashes } from '../lib/csp.ts';
+import { inlineCode, keepPageHashes } from '../lib/site/csp.ts';
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 

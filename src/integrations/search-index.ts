@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { load, type CheerioAPI } from 'cheerio';
 import { close, createIndex } from 'pagefind';
-import { passagesToIndex, SECTION_CHANGE_CLASS, type IndexedRevision, type SearchBlock } from '../lib/search-index.ts';
-import type { RevisionStatus } from '../lib/revisions.ts';
+import { passagesToIndex, SECTION_CHANGE_CLASS, type IndexedRevision, type SearchBlock } from '../lib/search/indexing.ts';
+import type { RevisionStatus } from '../lib/notice/revisions.ts';
 
 /** The folder, under the site's root, that the index and Pagefind's scripts are written to. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { SITEMAP_INDEX_PATH } from '../lib/sitemap.ts';
+import { SITEMAP_INDEX_PATH } from '../lib/notice/sitemap.ts';
 
 /** Every page may be crawled; the sitemap lists them with the day each last changed. */
 export const GET: APIRoute = ({ site }) =>

@@ -2,9 +2,9 @@
 // cookie information they agreed to, the consent id, and a receipt to download. Loaded with the
 // preferences (src/scripts/consent.ts), so a first visit does not carry it.
 import { getCookie } from 'vanilla-cookieconsent';
-import type { ConsentRecord } from '../lib/consent-runtime.ts';
-import type { ReceiptData, RecordTexts, WidgetCategory, WidgetPreferences } from '../lib/consent-widget.ts';
-import { fill } from '../lib/fill.ts';
+import type { ConsentRecord } from '../lib/consent/runtime.ts';
+import type { ReceiptData, RecordTexts, WidgetCategory, WidgetPreferences } from '../lib/consent/widget.ts';
+import { fill } from '../lib/site/fill.ts';
 
 /** The choice in force, as the widget enforces it on this page. */
 interface GrantedChoice {

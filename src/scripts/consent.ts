@@ -1,7 +1,7 @@
 // The consent widget on every page: asks before anything non-essential runs, starts exactly
 // the services of the granted categories, and undoes a withdrawn one. Everything it knows
 // about categories, services and cookies comes from the version of the cookie information in
-// force (content/evasteet/), prepared at build time (src/lib/consent-widget.ts): the page
+// force (content/evasteet/), prepared at build time (src/lib/consent/widget.ts): the page
 // carries what a first visit needs, and the preferences' longer texts are fetched when a visitor
 // first reaches for them. A choice is recorded with the version it was made under.
 import {
@@ -20,9 +20,9 @@ import {
 } from 'vanilla-cookieconsent';
 import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
-import type { ConsentModeSignal } from '../lib/consent.ts';
-import { cookieMatcher, isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent-runtime.ts';
-import type { WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent-widget.ts';
+import type { ConsentModeSignal } from '../lib/consent/declaration.ts';
+import { cookieMatcher, isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent/runtime.ts';
+import type { WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent/widget.ts';
 import themeCss from '../styles/consent.css?inline';
 
 declare global {

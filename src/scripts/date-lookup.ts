@@ -1,8 +1,8 @@
 // The change log's date field: answers "which version was in force on this day?" as soon as a
 // day is given, from the validity list already on the page, by the build's own rule.
-import { formatFinnishDate, isIsoDate, todayInHelsinki } from '../lib/dates.ts';
-import { revisionOnDate } from '../lib/date-lookup.ts';
-import { LOOKUP_TEXTS as T } from '../lib/lookup-texts.ts';
+import { formatFinnishDate, isIsoDate, todayInHelsinki } from '../lib/site/dates.ts';
+import { revisionOnDate } from '../lib/notice/date-lookup.ts';
+import { LOOKUP_TEXTS as T } from '../lib/notice/lookup-texts.ts';
 
 interface Listed {
 	published: string;

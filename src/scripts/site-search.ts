@@ -1,8 +1,8 @@
 // The search field's behaviour, imported by SiteSearch.astro when the visitor first focuses or
 // types in it. Pagefind's own script, its WebAssembly and the index are fetched from here, from
 // the folder the build writes (src/integrations/search-index.ts).
-import { fill, sectionHits, type PagefindApi, type SectionHit } from '../lib/search-results.ts';
-import { SEARCH_STATUS_TEXTS as TEXTS } from '../lib/search-texts.ts';
+import { fill, sectionHits, type PagefindApi, type SectionHit } from '../lib/search/results.ts';
+import { SEARCH_STATUS_TEXTS as TEXTS } from '../lib/search/texts.ts';
 import panelCss from '../styles/site-search-panel.css?inline';
 
 const LIMITS = { limit: 12, perPage: 3 };

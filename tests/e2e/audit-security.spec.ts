@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { serviceHosts } from '../../src/lib/consent.ts';
+import { serviceHosts } from '../../src/lib/consent/declaration.ts';
 import { builtFiles, builtPages } from '../support/built-site.ts';
 import { siteConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl, TEST_SITES } from '../support/sites.ts';

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sha256 } from '../../src/lib/sealed-record.ts';
+import { sha256 } from '../../src/lib/record/seal-node.ts';
 import { buildSite } from '../support/build-sites.ts';
 import { siteOutDir } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';

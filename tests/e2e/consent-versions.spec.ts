@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { declaredServices } from '../../src/lib/consent.ts';
+import { declaredServices } from '../../src/lib/consent/declaration.ts';
 import { consentRecord, siteConsent, storeConsent } from '../support/consent.ts';
 import { siteUrl, type TestSiteName } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';

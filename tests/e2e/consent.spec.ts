@@ -3,7 +3,7 @@
 // cookie notice is checked against what the browser actually did.
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { consentLifetimeDays, declaredServices } from '../../src/lib/consent.ts';
+import { consentLifetimeDays, declaredServices } from '../../src/lib/consent/declaration.ts';
 import { axeViolations } from '../support/axe.ts';
 import { consentRecord, siteConsent, storeConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl } from '../support/sites.ts';

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures.ts';
 import { buildSite, startBuild } from '../support/build-sites.ts';
 import { builtFiles } from '../support/built-site.ts';
-import { sha256 } from '../../src/lib/sealed-record.ts';
+import { sha256 } from '../../src/lib/record/seal-node.ts';
 
 const THREE = 'tests/fixtures/three-revisions';
 const BUILD_DATE = '2026-11-25';

@@ -1,7 +1,7 @@
 // Builds every test site (or those named on the command line) into .test-sites/<name>.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { DEFAULT_CONSENT_DIR } from '../../src/lib/site-settings.ts';
+import { DEFAULT_CONSENT_DIR } from '../../src/lib/site/settings-node.ts';
 import { siteOutDir, TEST_SITES, type TestSite } from './sites.ts';
 
 // Every build of this checkout writes .astro/content-modules.mjs (Astro does not follow cacheDir

@@ -2,10 +2,10 @@
 // want the page without the banner (and for the consent tests, which spoil it field by field);
 // and each test site's cookie information, as its build read it.
 import type { BrowserContext } from '@playwright/test';
-import { consentLifetimeDays } from '../../src/lib/consent.ts';
-import type { ConsentHistory } from '../../src/lib/consent-history.ts';
-import { checkConsentHistory, describeConsentProblems } from '../../src/lib/consent-versions-fs.ts';
-import { DEFAULT_CONSENT_DIR } from '../../src/lib/site-settings.ts';
+import { consentLifetimeDays } from '../../src/lib/consent/declaration.ts';
+import type { ConsentHistory } from '../../src/lib/consent/history.ts';
+import { checkConsentHistory, describeConsentProblems } from '../../src/lib/consent/versions-node.ts';
+import { DEFAULT_CONSENT_DIR } from '../../src/lib/site/settings-node.ts';
 import { testSite, type TestSiteName } from './sites.ts';
 
 /** A test site's cookie information as of its build date: the versions it publishes and the one in force. */

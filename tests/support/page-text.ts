@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { SECTION_CHANGE_CLASS } from '../../src/lib/search-index.ts';
+import { SECTION_CHANGE_CLASS } from '../../src/lib/search/indexing.ts';
 
 /** Splits text into words the way a reader sees them: any run of white space separates. */
 export function words(text: string): string[] {
@@ -52,7 +52,7 @@ export function mdxWords(source: string): string[] {
 	return words(`${title} ${text}`);
 }
 
-/** A block of a page as a reader meets it, in the shape of the diff's blocks (src/lib/diff.ts). */
+/** A block of a page as a reader meets it, in the shape of the diff's blocks (src/lib/diff/diff.ts). */
 export type PageBlock =
 	| { kind: 'heading'; depth: number; text: string; links?: PageLink[] }
 	| { kind: 'paragraph'; text: string; links?: PageLink[] }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER, outputFolderProblem, realPath } from '../../src/lib/build-output-fs.ts';
+import { BUILD_MARKER, outputFolderProblem, realPath } from '../../src/lib/site/build-output-node.ts';
 
 /** A project as the build sees it: sources, and a revisions folder that may live elsewhere. */
 function project() {

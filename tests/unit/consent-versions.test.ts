@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { consentRevision, type ConsentDeclaration } from '../../src/lib/consent.ts';
+import { consentRevision, type ConsentDeclaration } from '../../src/lib/consent/declaration.ts';
 import {
 	checkConsentFile,
 	checkConsentFolder,
@@ -14,10 +14,10 @@ import {
 	publishedHistory,
 	type CheckedVersion,
 	type ConsentFile,
-} from '../../src/lib/consent-check.ts';
-import { versionSource, widgetSource } from '../../src/lib/consent-history.ts';
-import { checkConsentHistory, listPublishedConsentVersions, readConsentFolder } from '../../src/lib/consent-versions-fs.ts';
-import { formatProblem, sha256 as sha256Bytes, type SealManifest } from '../../src/lib/sealed-record.ts';
+} from '../../src/lib/consent/check-node.ts';
+import { versionSource, widgetSource } from '../../src/lib/consent/history.ts';
+import { checkConsentHistory, listPublishedConsentVersions, readConsentFolder } from '../../src/lib/consent/versions-node.ts';
+import { formatProblem, sha256 as sha256Bytes, type SealManifest } from '../../src/lib/record/seal-node.ts';
 import { siteConsent } from '../support/consent.ts';
 
 const FOLDER = 'content/evasteet';

@@ -1,11 +1,11 @@
 import type { Translation } from 'vanilla-cookieconsent';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_ACCOUNTS, autoClearCookies } from '../../src/lib/consent.ts';
-import { consentConfig } from '../../src/lib/consent-config.ts';
-import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent-history.ts';
-import { withGpcNote } from '../../src/lib/consent-runtime.ts';
-import { recordTexts, widgetBoot, widgetPreferences } from '../../src/lib/consent-widget.ts';
-import { t } from '../../src/lib/i18n.ts';
+import { SERVICE_ACCOUNTS, autoClearCookies } from '../../src/lib/consent/declaration.ts';
+import { consentConfig } from '../../src/lib/consent/config.ts';
+import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent/history.ts';
+import { withGpcNote } from '../../src/lib/consent/runtime.ts';
+import { recordTexts, widgetBoot, widgetPreferences } from '../../src/lib/consent/widget.ts';
+import { t } from '../../src/lib/site/i18n.ts';
 import { siteConsent } from '../support/consent.ts';
 
 const history = siteConsent('published');

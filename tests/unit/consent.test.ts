@@ -11,7 +11,7 @@ import {
 	serviceHosts as hostsOf,
 	SERVICE_ACCOUNTS,
 	type ConsentDeclaration,
-} from '../../src/lib/consent.ts';
+} from '../../src/lib/consent/declaration.ts';
 import {
 	consentConfig,
 	cookieRows,
@@ -19,9 +19,9 @@ import {
 	formatLifetime,
 	gpcRefusedCategories,
 	type WidgetSource,
-} from '../../src/lib/consent-config.ts';
-import { widgetSource } from '../../src/lib/consent-history.ts';
-import { cspConfig } from '../../src/lib/csp.ts';
+} from '../../src/lib/consent/config.ts';
+import { widgetSource } from '../../src/lib/consent/history.ts';
+import { cspConfig } from '../../src/lib/site/csp.ts';
 import { siteConsent } from '../support/consent.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { revisionOnDate } from '../../src/lib/date-lookup.ts';
-import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
+import { revisionOnDate } from '../../src/lib/notice/date-lookup.ts';
+import { checkFolderOnDisk } from '../../src/lib/notice/folder-node.ts';
 import { testSite } from '../support/sites.ts';
 
 const scenarios = testSite('scenarios');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBefore, formatFinnishDate, isIsoDate, todayInHelsinki } from '../../src/lib/dates.ts';
+import { dayBefore, formatFinnishDate, isIsoDate, todayInHelsinki } from '../../src/lib/site/dates.ts';
 
 describe('isIsoDate', () => {
 	it.each([

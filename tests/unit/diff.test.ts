@@ -14,9 +14,9 @@ import {
 	type BlockEdit,
 	type DiffRow,
 	type DocBlock,
-} from '../../src/lib/diff.ts';
-import { renderDiff } from '../../src/lib/diff-html.ts';
-import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
+} from '../../src/lib/diff/diff.ts';
+import { renderDiff } from '../../src/lib/diff/render.ts';
+import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
 import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 
 const p = (text: string): DocBlock => ({ kind: 'paragraph', text });

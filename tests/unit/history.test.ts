@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, nextRevision, shownCurrent, sortNewestFirst } from '../../src/lib/history.ts';
-import type { RevisionInfo } from '../../src/lib/revisions.ts';
+import { describeStatus, nextRevision, shownCurrent, sortNewestFirst } from '../../src/lib/notice/history.ts';
+import type { RevisionInfo } from '../../src/lib/notice/revisions.ts';
 
 const revision = (published: string, effective = published, summary?: string): RevisionInfo => ({
 	title: 'T',

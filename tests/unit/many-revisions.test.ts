@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkRevisionFolder } from '../../src/lib/revision-check.ts';
-import type { SealManifest } from '../../src/lib/sealed-record.ts';
+import { checkRevisionFolder } from '../../src/lib/notice/check-node.ts';
+import type { SealManifest } from '../../src/lib/record/seal-node.ts';
 import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'many-revisions-'));

@@ -5,8 +5,8 @@ import {
 	revisionDates,
 	revisionDescription,
 	structuredData,
-} from '../../src/lib/page-meta.ts';
-import type { RevisionInfo } from '../../src/lib/revisions.ts';
+} from '../../src/lib/notice/page-meta.ts';
+import type { RevisionInfo } from '../../src/lib/notice/revisions.ts';
 
 const first: RevisionInfo = { title: 'Solinum Oy Tietosuojaseloste', published: '2018-03-11', effective: '2018-03-11' };
 const later: RevisionInfo = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
+import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
 
 describe('revisionBlocks', () => {
 	it.each([
@@ -24,7 +24,7 @@ describe('revisionBlocks', () => {
 				],
 			},
 		]],
-		// As the page renders them (src/lib/markdown.ts).
+		// As the page renders them (src/lib/notice/markdown-node.ts).
 		['typographic quotes, dashes and ellipses', '"Me" -- ja \'te\'...', [{ kind: 'paragraph', text: '“Me” – ja ‘te’…' }]],
 		['a table, one block per row, the header first', '| Tieto | Aika |\n| --- | ---: |\n| Loki [x](https://x.fi/) | 12 kk |\n| | tyhjä |', [
 			{ kind: 'row', header: true, cells: ['Tieto', 'Aika'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRevisionFile, checkRevisionFolder, type RevisionFile } from '../../src/lib/revision-check.ts';
-import { formatProblem, sha256, type SealManifest } from '../../src/lib/sealed-record.ts';
+import { checkRevisionFile, checkRevisionFolder, type RevisionFile } from '../../src/lib/notice/check-node.ts';
+import { formatProblem, sha256, type SealManifest } from '../../src/lib/record/seal-node.ts';
 
 const FOLDER = 'content/tietosuojaseloste';
 /** The day the tests build on: after every revision they write. */

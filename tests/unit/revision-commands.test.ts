@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/revision-check.ts';
-import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
-import { scaffoldRevision } from '../../src/lib/revision-scaffold.ts';
+import { splitFrontmatter } from '../../src/lib/notice/check-node.ts';
+import { checkFolderOnDisk } from '../../src/lib/notice/folder-node.ts';
+import { scaffoldRevision } from '../../src/lib/notice/scaffold-node.ts';
 
 // Each case starts a Node process; on a loaded machine that takes longer than Vitest's default.
 vi.setConfig({ testTimeout: 30_000 });

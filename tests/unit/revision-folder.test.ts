@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFolderOnDisk, listPublishedRevisions, readPublishedVersions } from '../../src/lib/revision-folder.ts';
-import { describeProblems, formatProblem, sha256 } from '../../src/lib/sealed-record.ts';
+import { checkFolderOnDisk, listPublishedRevisions, readPublishedVersions } from '../../src/lib/notice/folder-node.ts';
+import { describeProblems, formatProblem, sha256 } from '../../src/lib/record/seal-node.ts';
 
 const TODAY = '2026-12-02';
 const scratch = () => mkdtempSync(join(tmpdir(), 'revisions-'));

@@ -9,10 +9,10 @@ import { loadRenderers } from 'astro:container';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sectionHeadings } from '../../src/components/history/section-headings.ts';
-import type { DocBlock } from '../../src/lib/diff.ts';
-import { escapeHtml } from '../../src/lib/html.ts';
-import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
-import { splitFrontmatter } from '../../src/lib/revision-check.ts';
+import type { DocBlock } from '../../src/lib/diff/diff.ts';
+import { escapeHtml } from '../../src/lib/site/html.ts';
+import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
+import { splitFrontmatter } from '../../src/lib/notice/check-node.ts';
 import { INTERFACE_LINES, pageBlocks, type PageBlock } from '../support/page-text.ts';
 import { TEST_SITES } from '../support/sites.ts';
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
 async function render(path: string): Promise<{ page: PageBlock[]; blocks: DocBlock[]; lines: number; body: string }> {
 	const module = await modules[path]!();
 	const { title } = module.frontmatter;
-	// As src/lib/notice.ts reads it: the body below the front matter, and the title.
+	// As src/lib/notice/collection-node.ts reads it: the body below the front matter, and the title.
 	const blocks = revisionBlocks(splitFrontmatter(readFileSync(`.${path}`, 'utf8'))!.body.trim(), title);
 	const sections = blocks
 		.filter((block) => block.kind === 'heading' && block.depth === 2)

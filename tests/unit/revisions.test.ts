@@ -9,8 +9,8 @@ import {
 	upcomingRevisions,
 	validity,
 	type RevisionInfo,
-} from '../../src/lib/revisions.ts';
-import { dayBefore } from '../../src/lib/dates.ts';
+} from '../../src/lib/notice/revisions.ts';
+import { dayBefore } from '../../src/lib/site/dates.ts';
 
 const revision = (published: string, effective = published): RevisionInfo => ({
 	title: 'T',

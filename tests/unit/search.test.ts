@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RevisionStatus } from '../../src/lib/revisions.ts';
+import type { RevisionStatus } from '../../src/lib/notice/revisions.ts';
 import {
 	pageSearchMarks,
 	passagesToIndex,
 	revisionSearchLabel,
 	revisionSearchMarks,
 	type IndexedRevision,
-} from '../../src/lib/search-index.ts';
-import { fill, sectionHits, type PagefindPage } from '../../src/lib/search-results.ts';
+} from '../../src/lib/search/indexing.ts';
+import { fill, sectionHits, type PagefindPage } from '../../src/lib/search/results.ts';
 
 /** A revision whose blocks are written `# Heading` for headings and plain text otherwise. */
 const revision = (published: string, status: RevisionStatus, ...blocks: string[]): IndexedRevision => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from '../../src/lib/diff.ts';
-import { revisionBlocks } from '../../src/lib/revision-blocks.ts';
-import { checkFolderOnDisk } from '../../src/lib/revision-folder.ts';
+import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from '../../src/lib/diff/diff.ts';
+import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
+import { checkFolderOnDisk } from '../../src/lib/notice/folder-node.ts';
 import { testSite } from '../support/sites.ts';
 
 const scenarios = testSite('scenarios');
-import { sectionHistory, type SectionSource } from '../../src/lib/section-history.ts';
+import { sectionHistory, type SectionSource } from '../../src/lib/notice/sections.ts';
 
 /** The section history of a list of revisions, with the diffs the change pages show. */
 function historyOf(revisions: SectionSource[]) {

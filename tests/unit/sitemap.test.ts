@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageLastChanged } from '../../src/lib/sitemap.ts';
+import { pageLastChanged } from '../../src/lib/notice/sitemap.ts';
 
 const first = { published: '2018-03-11', effective: '2018-03-11' };
 const second = { published: '2020-06-01', effective: '2020-06-01' };

@@ -2,7 +2,7 @@
 // that section last changed (SectionHeading.astro).
 import type { MarkdownHeading } from 'astro';
 import { jsx } from 'astro/jsx-runtime';
-import type { SectionView } from '../../lib/history.ts';
+import type { SectionView } from '../../lib/notice/history.ts';
 import SectionHeading from './SectionHeading.astro';
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();

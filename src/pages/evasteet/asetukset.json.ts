@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { receiptData, widgetSource } from '../../lib/consent-history.ts';
-import { loadConsentHistory } from '../../lib/consent-versions-fs.ts';
-import { recordTexts, widgetPreferences } from '../../lib/consent-widget.ts';
-import { t } from '../../lib/i18n.ts';
+import { receiptData, widgetSource } from '../../lib/consent/history.ts';
+import { loadConsentHistory } from '../../lib/consent/versions-node.ts';
+import { recordTexts, widgetPreferences } from '../../lib/consent/widget.ts';
+import { t } from '../../lib/site/i18n.ts';
 
 // The consent preferences' descriptions and cookie tables, and what the record of a choice and
 // its receipt show, fetched only when a visitor opens them.

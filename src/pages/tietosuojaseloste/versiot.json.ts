@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { blocksPath, sourcePath } from '../../lib/history.ts';
-import { loadHistory } from '../../lib/notice.ts';
-import { changesPath, revisionPath } from '../../lib/revisions.ts';
+import { blocksPath, sourcePath } from '../../lib/notice/history.ts';
+import { loadHistory } from '../../lib/notice/collection-node.ts';
+import { changesPath, revisionPath } from '../../lib/notice/revisions.ts';
 
 /**
  * Every revision with its dates, summary, addresses and the SHA-256 of its source file, so that

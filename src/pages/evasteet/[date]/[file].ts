@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { PublishedVersion } from '../../../lib/consent-check.ts';
-import { loadConsentHistory } from '../../../lib/consent-versions-fs.ts';
+import type { PublishedVersion } from '../../../lib/consent/check-node.ts';
+import { loadConsentHistory } from '../../../lib/consent/versions-node.ts';
 
 // Each version's file, byte for byte: the SHA-256 in versiot.json and sealed.json is over exactly
 // these bytes, so that anyone can check with sha256sum what visitors were shown.

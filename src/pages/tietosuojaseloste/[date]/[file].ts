@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sha256 } from '../../../lib/sealed-record.ts';
-import { loadHistory, type Revision } from '../../../lib/notice.ts';
+import { sha256 } from '../../../lib/record/seal-node.ts';
+import { loadHistory, type Revision } from '../../../lib/notice/collection-node.ts';
 
 // Each revision's source file, byte for byte: the SHA-256 in versiot.json and sealed.json is
 // over exactly these bytes, so anyone can check what was published.

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHistory, revisionPaths, type Revision } from '../../../lib/notice.ts';
+import { loadHistory, revisionPaths, type Revision } from '../../../lib/notice/collection-node.ts';
 
 // One small file per revision, so that the compare page can diff any pair in the browser while
 // the build grows with the number of revisions, not the number of pairs.

@@ -1,0 +1,158 @@
+import type { IsoDate } from '../site/dates.ts';
+import { changeAnchor } from '../diff/diff.ts';
+import {
+	NOTICE_PATH,
+	changesPath,
+	currentRevision,
+	previousRevision,
+	revisionPath,
+	revisionStatus,
+	sortOldestFirst,
+	upcomingRevisions,
+	validity,
+	type RevisionDates,
+	type RevisionInfo,
+	type RevisionStatus,
+	type Validity,
+} from './revisions.ts';
+import type { ChangedPart, SectionChange, SectionState } from './sections.ts';
+
+/** The change log. */
+export const HISTORY_PATH = `${NOTICE_PATH}muutoshistoria/`;
+/** The page that compares any two revisions. */
+export const COMPARE_PATH = `${NOTICE_PATH}vertaa/`;
+/** The RSS feed of revisions. */
+export const FEED_PATH = `${NOTICE_PATH}feed.xml`;
+/** The machine-readable list of revisions with their SHA-256. */
+export const VERSIONS_PATH = `${NOTICE_PATH}versiot.json`;
+
+/** Where a revision's source file is published, byte for byte, so that its SHA-256 can be checked. */
+export function sourcePath(revision: Pick<RevisionInfo, 'published'>): string {
+	return `${revisionPath(revision)}${revision.published}.mdx`;
+}
+
+/** Where a revision's diff blocks are published for the compare page. */
+export function blocksPath(revision: Pick<RevisionInfo, 'published'>): string {
+	return `${revisionPath(revision)}lohkot.json`;
+}
+
+/** A revision as a link target: its dates and addresses. */
+export interface RevisionLink {
+	published: IsoDate;
+	effective: IsoDate;
+	path: string;
+	changesPath: string;
+	/** Only under `astro dev`: published after the build date, shown as a preview. */
+	scheduled?: true;
+}
+
+/** Everything the status block above a revision says, prepared for the component. */
+export interface RevisionStatusView {
+	status: RevisionStatus;
+	published: IsoDate;
+	/** Only when it differs from `published`. */
+	effective?: IsoDate;
+	summary?: string;
+	/** True for the first published revision, which has no changes page of its own to compare. */
+	first: boolean;
+	/** The address of this revision's changes, unless it is the first. */
+	changesPath?: string;
+	/** The revision in force, for earlier and upcoming revisions. */
+	current?: RevisionLink;
+	/** For an earlier revision: the one published right after it. */
+	replacedBy?: RevisionLink;
+	/** For the current revision: changes already published and taking effect later. */
+	announcements: RevisionLink[];
+	/** Only under `astro dev`: published after the build date, shown as a preview. */
+	scheduled?: true;
+	/** When it is in force; null for a revision replaced before it took effect. */
+	validity: Validity | null;
+}
+
+/** The link form of a revision. */
+export function revisionLink(revision: RevisionInfo): RevisionLink {
+	return {
+		published: revision.published,
+		effective: revision.effective,
+		path: revisionPath(revision),
+		changesPath: changesPath(revision),
+	};
+}
+
+/** The revision published just after this one, if any. */
+export function nextRevision<T extends RevisionInfo>(revision: T, revisions: readonly T[]): T | undefined {
+	return sortOldestFirst(revisions).find((other) => other.published > revision.published);
+}
+
+/**
+ * The revision shown as current on `date`: the one in force, or, before anything is in force,
+ * the first one (the notice must always show something).
+ */
+export function shownCurrent<T extends RevisionDates>(revisions: readonly T[], date: IsoDate): T | undefined {
+	return currentRevision(revisions, date) ?? sortOldestFirst(revisions)[0];
+}
+
+/** Describes where `revision` stands on `date` and what its status block links to. */
+export function describeStatus<T extends RevisionInfo>(
+	revision: T,
+	revisions: readonly T[],
+	date: IsoDate,
+): RevisionStatusView {
+	const current = shownCurrent(revisions, date);
+	const status: RevisionStatus =
+		current && current.published === revision.published ? 'current' : revisionStatus(revision, revisions, date);
+	const first = previousRevision(revision, revisions) === undefined;
+	const next = nextRevision(revision, revisions);
+	return {
+		status,
+		published: revision.published,
+		...(revision.effective === revision.published ? {} : { effective: revision.effective }),
+		...(revision.summary === undefined ? {} : { summary: revision.summary }),
+		first,
+		...(first ? {} : { changesPath: changesPath(revision) }),
+		...(status !== 'current' && current ? { current: revisionLink(current) } : {}),
+		...(status === 'earlier' && next ? { replacedBy: revisionLink(next) } : {}),
+		announcements:
+			status === 'current'
+				? upcomingRevisions(revisions, date)
+						.filter((other) => other.published !== revision.published)
+						.map(revisionLink)
+				: [],
+		validity: validity(revision, revisions) ?? null,
+	};
+}
+
+/** Revisions newest first, as the change log and the feed list them. */
+export function sortNewestFirst<T extends RevisionInfo>(revisions: readonly T[]): T[] {
+	return sortOldestFirst(revisions).reverse();
+}
+
+/** The address of one numbered change on a revision's change page. */
+export function changeLinkPath(change: SectionChange): string {
+	return `${changesPath(change)}#${changeAnchor(change.change)}`;
+}
+
+/** A section as its revision page shows it: when it last changed, with a link to that change. */
+export interface SectionView {
+	title: string;
+	/** Absent while the section reads as in the first version. */
+	lastChanged?: { published: IsoDate; path: string };
+}
+
+/** The link form of a section's state. */
+export function sectionView({ title, lastChanged }: SectionState): SectionView {
+	return lastChanged ? { title, lastChanged: { published: lastChanged.published, path: changeLinkPath(lastChanged) } } : { title };
+}
+
+/** A part a revision changed, as its change-log entry links it. */
+export interface ChangedPartView {
+	kind: ChangedPart['kind'];
+	title?: string;
+	path: string;
+}
+
+/** The link form of a changed part of `revision`. */
+export function changedPartView(revision: Pick<RevisionInfo, 'published'>, part: ChangedPart): ChangedPartView {
+	const path = changeLinkPath({ published: revision.published, change: part.change });
+	return part.title === undefined ? { kind: part.kind, path } : { kind: part.kind, title: part.title, path };
+}
