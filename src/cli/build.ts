@@ -68,6 +68,7 @@ switch (outputFolderProblem(outDir, sources)) {
 			`--outDir ${outDirArg}: that folder is part of the project's source tree, and the build replaces its output folder whole.`,
 			'build into a folder of its own: dist (the default), or a folder outside the project.',
 		);
+	// eslint-disable-next-line no-fallthrough -- refuse() exits the process
 	case 'foreign':
 		refuse(
 			`--outDir ${outDirArg}: that folder holds files that are not a build of this site, and the build replaces its output folder whole.`,

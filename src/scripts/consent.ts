@@ -47,6 +47,7 @@ interface FacebookPixel {
 
 // Google's tag reads its commands as `arguments` objects, not arrays.
 function gtag(..._args: unknown[]): void {
+	// eslint-disable-next-line prefer-rest-params -- see above: an array would not be read
 	(window.dataLayer ??= []).push(arguments);
 }
 

@@ -286,6 +286,7 @@ const STATED_DATE = new RegExp(
  * Characters a reader cannot see that change what the text says or how it reads: controls
  * other than tab and line breaks, and the bidirectional overrides used to disguise text.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 function findControlCharacter(text: string): { name: string; line: number } | undefined {
