@@ -90,7 +90,11 @@ rmSync(outDir, { recursive: true, force: true });
 const witness = await readPublishedVersions(process.env, root);
 /** Checks the revisions as this build publishes them; the same check the loader makes. */
 function checkRevisions(): { problems: RecordProblem[]; fingerprints: Map<string, string> } {
-	const check = checkFolderOnDisk(folder, { buildDate: today, root, witness: witness && 'files' in witness ? witness : undefined });
+	const check = checkFolderOnDisk(folder, {
+		buildDate: today,
+		root,
+		witness: witness && 'files' in witness ? witness : undefined,
+	});
 	const problems = [...(witness && 'problem' in witness ? [witness.problem] : []), ...check.problems];
 	return { problems, fingerprints: new Map(check.revisions.map((revision) => [revision.fileName, revision.sha256])) };
 }
@@ -99,7 +103,8 @@ const consentFolder = consentDir();
 const consentWitness = await readPublishedConsentVersions(process.env, root);
 /** Checks the cookie information as this build publishes it; the same check the configuration makes. */
 function checkConsent(): { problems: RecordProblem[]; fingerprints: Map<string, string> } {
-	if (consentWitness && 'problem' in consentWitness) return { problems: [consentWitness.problem], fingerprints: new Map() };
+	if (consentWitness && 'problem' in consentWitness)
+		return { problems: [consentWitness.problem], fingerprints: new Map() };
 	const { history, problems } = checkConsentHistory(consentFolder, today, { root, witness: consentWitness });
 	const versions = history ? [...history.versions, ...history.scheduled] : [];
 	return { problems, fingerprints: new Map(versions.map((version) => [version.fileName, version.sha256])) };

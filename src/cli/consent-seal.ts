@@ -15,7 +15,11 @@ const USAGE = `Usage: npm run consent:seal [-- YYYY-MM-DD.yaml …]
 
 let named: string[];
 try {
-	named = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }).positionals;
+	named = parseArgs({
+		options: { help: { type: 'boolean', short: 'h' } },
+		strict: true,
+		allowPositionals: true,
+	}).positionals;
 	if (process.argv.includes('--help') || process.argv.includes('-h')) {
 		console.log(USAGE);
 		process.exit(0);
@@ -48,13 +52,19 @@ if (problems.length > 0) {
 const versions = [...check.versions, ...check.scheduled];
 const unknown = named.filter((name) => !versions.some((version) => version.fileName === name || version.date === name));
 if (unknown.length > 0) {
-	console.error(`${folder}: no version named ${unknown.join(', ')}.\n  Fix: name versions as YYYY-MM-DD.yaml (or .json), or name none to seal every unsealed one.`);
+	console.error(
+		`${folder}: no version named ${unknown.join(', ')}.\n  Fix: name versions as YYYY-MM-DD.yaml (or .json), or name none to seal every unsealed one.`,
+	);
 	process.exit(1);
 }
 // Unnamed, a scheduled version waits: sealing it now would freeze a draft before its day.
 const waiting = named.length > 0 ? [] : check.scheduled.filter((version) => !(version.fileName in (read.sealed ?? {})));
 const sealable = versions.filter((version) => !waiting.includes(version));
-const { manifest, added } = addSeals(read.sealed ?? undefined, sealable.map(({ fileName, date, sha256 }) => ({ fileName, date, sha256 })), named);
+const { manifest, added } = addSeals(
+	read.sealed ?? undefined,
+	sealable.map(({ fileName, date, sha256 }) => ({ fileName, date, sha256 })),
+	named,
+);
 if (waiting.length > 0) {
 	console.log(
 		`Not sealed: ${waiting.map((version) => version.fileName).join(', ')}, scheduled for later. Seal it by name when it is final (npm run consent:seal -- ${waiting[0]?.fileName}).`,

@@ -15,7 +15,12 @@ const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain 
   --date       the publication date (default: today, or NOTICE_BUILD_DATE); also the file name
   --effective  when the revision takes effect, if later than --date`;
 
-let values: { summary?: string | undefined; date?: string | undefined; effective?: string | undefined; help?: boolean | undefined };
+let values: {
+	summary?: string | undefined;
+	date?: string | undefined;
+	effective?: string | undefined;
+	help?: boolean | undefined;
+};
 try {
 	({ values } = parseArgs({
 		options: {
@@ -83,7 +88,9 @@ Next:
   4. Commit both files (${fileName} and sealed.json) and publish.`);
 	const warnings = warningsForFile({ fileName, bytes: Buffer.from(source) });
 	if (warnings.length > 0) {
-		console.log(`\nWarning, to fix while you edit:\n${warnings.map((warning) => formatProblem(warning, folder)).join('\n')}`);
+		console.log(
+			`\nWarning, to fix while you edit:\n${warnings.map((warning) => formatProblem(warning, folder)).join('\n')}`,
+		);
 	}
 } catch (error) {
 	if (!(error instanceof EditorCommandError)) throw error;

@@ -15,9 +15,11 @@ const USAGE = `Usage: npm run revision:seal [-- YYYY-MM-DD.mdx …]
 let named: string[];
 try {
 	// A path, as tab completion gives it, names its file.
-	named = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true }).positionals.map(
-		(name) => basename(name),
-	);
+	named = parseArgs({
+		options: { help: { type: 'boolean', short: 'h' } },
+		strict: true,
+		allowPositionals: true,
+	}).positionals.map((name) => basename(name));
 	if (process.argv.includes('--help') || process.argv.includes('-h')) {
 		console.log(USAGE);
 		process.exit(0);
@@ -48,11 +50,14 @@ const unknown = named.filter(
 	(name) => !check.revisions.some((revision) => revision.fileName === name || revision.published === name),
 );
 if (unknown.length > 0) {
-	console.error(`${folder}: no revision named ${unknown.join(', ')}.\n  Fix: name revisions as YYYY-MM-DD.mdx, or name none to seal every unsealed one.`);
+	console.error(
+		`${folder}: no revision named ${unknown.join(', ')}.\n  Fix: name revisions as YYYY-MM-DD.mdx, or name none to seal every unsealed one.`,
+	);
 	process.exit(1);
 }
 // Unnamed, a scheduled revision waits: sealing it now would freeze a draft before its day.
-const waiting = named.length > 0 ? [] : check.scheduled.filter((revision) => !(revision.fileName in (check.sealed ?? {})));
+const waiting =
+	named.length > 0 ? [] : check.scheduled.filter((revision) => !(revision.fileName in (check.sealed ?? {})));
 const sealable = check.revisions.filter((revision) => !waiting.includes(revision));
 const { manifest, added } = sealRevisions(check.sealed ?? undefined, sealable, named);
 if (waiting.length > 0) {
@@ -67,5 +72,7 @@ if (added.length === 0 && check.sealed === undefined) {
 	console.log(`Nothing to seal: every revision in ${folder} is sealed already.`);
 } else {
 	writeFileSync(join(check.path, SEAL_MANIFEST), `${JSON.stringify(manifest, null, '\t')}\n`);
-	console.log(`Sealed ${added.join(', ')} in ${join(folder, SEAL_MANIFEST)}. Commit it with the revision: from now on the build refuses any change to ${added.length === 1 ? 'it' : 'them'}.`);
+	console.log(
+		`Sealed ${added.join(', ')} in ${join(folder, SEAL_MANIFEST)}. Commit it with the revision: from now on the build refuses any change to ${added.length === 1 ? 'it' : 'them'}.`,
+	);
 }

@@ -23,7 +23,9 @@ export default function cspPerPage(): AstroIntegration {
 					const html = await readFile(file, 'utf8');
 					const meta = CSP_META.exec(html);
 					if (!meta) continue;
-					const hashes = new Set(inlineCode(html).map((code) => `sha256-${createHash('sha256').update(code).digest('base64')}`));
+					const hashes = new Set(
+						inlineCode(html).map((code) => `sha256-${createHash('sha256').update(code).digest('base64')}`),
+					);
 					const policy = keepPageHashes(meta[2] ?? '', hashes);
 					if (policy === meta[2]) continue;
 					await writeFile(file, html.replace(CSP_META, `$1${policy}$3`));

@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { load, type CheerioAPI } from 'cheerio';
 import { close, createIndex } from 'pagefind';
-import { passagesToIndex, SECTION_CHANGE_CLASS, type IndexedRevision, type SearchBlock } from '../lib/search/indexing.ts';
+import {
+	passagesToIndex,
+	SECTION_CHANGE_CLASS,
+	type IndexedRevision,
+	type SearchBlock,
+} from '../lib/search/indexing.ts';
 import type { RevisionStatus } from '../lib/notice/revisions.ts';
 
 /** The folder, under the site's root, that the index and Pagefind's scripts are written to. */
@@ -63,7 +68,9 @@ async function buildIndex(root: string, logger: AstroIntegrationLogger): Promise
 			bytes += file.content.byteLength;
 		}
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		logger.info(`Indexed ${pages.length} pages for search in ${seconds} s: ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}.`);
+		logger.info(
+			`Indexed ${pages.length} pages for search in ${seconds} s: ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}.`,
+		);
 	} finally {
 		// Pagefind runs as a child process; closing it lets the build exit.
 		await close();

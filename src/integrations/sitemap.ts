@@ -17,7 +17,9 @@ export default function noticeSitemap(): AstroIntegration[] {
 		name: 'solinum:sitemap-dates',
 		hooks: {
 			'astro:build:done': async ({ dir }) => {
-				const versions = JSON.parse(await readFile(new URL(`.${VERSIONS_PATH}`, dir), 'utf8')) as { revisions: RevisionDates[] };
+				const versions = JSON.parse(await readFile(new URL(`.${VERSIONS_PATH}`, dir), 'utf8')) as {
+					revisions: RevisionDates[];
+				};
 				lastChanged = pageLastChanged(versions.revisions, buildDate());
 			},
 		},

@@ -95,7 +95,12 @@ export function mountRecord(
 }
 
 /** Writes the record into `container`: the choice, its dates, version and id, and the receipt; or that nothing is chosen yet. */
-function renderRecord(texts: RecordTexts, receipt: ReceiptData, container: HTMLElement, choice: GrantedChoice | undefined): void {
+function renderRecord(
+	texts: RecordTexts,
+	receipt: ReceiptData,
+	container: HTMLElement,
+	choice: GrantedChoice | undefined,
+): void {
 	if (!choice) {
 		container.replaceChildren(paragraph(texts['consent.record.none']));
 		return;
@@ -116,7 +121,11 @@ function renderRecord(texts: RecordTexts, receipt: ReceiptData, container: HTMLE
 	const receiptLine = paragraph(texts['consent.record.receiptNote']);
 	receiptLine.prepend(button, ' ');
 	container.replaceChildren(
-		paragraph(fill(texts['consent.record.choice'], { categories: choice.categories.map((category) => category.name).join(', ') })),
+		paragraph(
+			fill(texts['consent.record.choice'], {
+				categories: choice.categories.map((category) => category.name).join(', '),
+			}),
+		),
 		paragraph(
 			fill(texts['consent.record.dates'], {
 				first: dateFormat.format(new Date(record.consentTimestamp)),

@@ -232,7 +232,8 @@ function fallbackSections(): WidgetPreferences['plain'] {
 }
 
 const translation = config.language.translations['fi'] as Translation;
-if (gpcRefused.size) translation.consentModal.description = withGpcNote(translation.consentModal.description ?? '', boot.gpcNote);
+if (gpcRefused.size)
+	translation.consentModal.description = withGpcNote(translation.consentModal.description ?? '', boot.gpcNote);
 discardUntrustworthyRecord();
 
 let preferences: WidgetPreferences | undefined;
@@ -322,9 +323,7 @@ void run({
 	},
 	onChange: ({ changedCategories }) => {
 		stampChoice();
-		const withdrawn = categories.filter(
-			(category) => changedCategories.includes(category.id) && !granted(category),
-		);
+		const withdrawn = categories.filter((category) => changedCategories.includes(category.id) && !granted(category));
 		if (withdrawn.length) withdraw(withdrawn);
 		applyConsent();
 	},

@@ -45,15 +45,21 @@ export function startDateLookup(root: HTMLElement): void {
 				return output.replaceChildren(...sentence(T['history.lookup.unpublished'], { date: time(date) }));
 			case 'notInForce': {
 				const key = result.first.effective > today ? 'history.lookup.notYetInForce' : 'history.lookup.notInForce';
-				return output.replaceChildren(...sentence(T[key], { date: time(date), effective: time(result.first.effective) }));
+				return output.replaceChildren(
+					...sentence(T[key], { date: time(date), effective: time(result.first.effective) }),
+				);
 			}
 			case 'revision': {
 				const { revision } = result;
 				const link = document.createElement('a');
 				link.href = revision.path;
 				link.append(...sentence(T['history.lookup.version'], { date: time(revision.published) }));
-				const parts = sentence(T[date < today ? 'history.lookup.was' : 'history.lookup.is'], { date: time(date), version: link });
-				if (revision.effective > today) parts.push(' ', ...sentence(T['history.lookup.takesEffect'], { date: time(revision.effective) }));
+				const parts = sentence(T[date < today ? 'history.lookup.was' : 'history.lookup.is'], {
+					date: time(date),
+					version: link,
+				});
+				if (revision.effective > today)
+					parts.push(' ', ...sentence(T['history.lookup.takesEffect'], { date: time(revision.effective) }));
 				return output.replaceChildren(...parts);
 			}
 		}

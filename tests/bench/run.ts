@@ -37,13 +37,48 @@ export const PAGES: { kind: string; path: string; status: number; budget: Budget
 	// since issue 13 (each section's last change, the validity period, table styles: +233 B) and
 	// issue 14 (link previews and structured data, the dark theme, the phone banner: +523 B), which
 	// may take it there together and no further. A revision page is the same page.
-	{ kind: 'notice', path: '/tietosuojaseloste/', status: 200, budget: { bytes: 25 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: 'revision', path: '/tietosuojaseloste/2020-06-01/', status: 200, budget: { bytes: 25 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: 'diff', path: '/tietosuojaseloste/2024-02-15/muutokset/', status: 200, budget: { bytes: 28 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: 'change log', path: '/tietosuojaseloste/muutoshistoria/', status: 200, budget: { bytes: 24 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: 'cookie page', path: '/evasteet/', status: 200, budget: { bytes: 28 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: 'compare', path: '/tietosuojaseloste/vertaa/', status: 200, budget: { bytes: 36 * KB, requests: 8, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
-	{ kind: '404', path: '/ei-tallaista-sivua/', status: 404, budget: { bytes: 24 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 } },
+	{
+		kind: 'notice',
+		path: '/tietosuojaseloste/',
+		status: 200,
+		budget: { bytes: 25 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: 'revision',
+		path: '/tietosuojaseloste/2020-06-01/',
+		status: 200,
+		budget: { bytes: 25 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: 'diff',
+		path: '/tietosuojaseloste/2024-02-15/muutokset/',
+		status: 200,
+		budget: { bytes: 28 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: 'change log',
+		path: '/tietosuojaseloste/muutoshistoria/',
+		status: 200,
+		budget: { bytes: 24 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: 'cookie page',
+		path: '/evasteet/',
+		status: 200,
+		budget: { bytes: 28 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: 'compare',
+		path: '/tietosuojaseloste/vertaa/',
+		status: 200,
+		budget: { bytes: 36 * KB, requests: 8, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
+	{
+		kind: '404',
+		path: '/ei-tallaista-sivua/',
+		status: 404,
+		budget: { bytes: 24 * KB, requests: 6, fontBytes: 0, thirdParty: 0, cookies: 0, cls: 0 },
+	},
 ];
 
 /** Lighthouse's goal for every category of the notice page. */
@@ -149,7 +184,10 @@ async function measurePage(browser: Browser, origin: string, page: (typeof PAGES
 	const banner = await tab
 		.locator('#cc-main .cm')
 		.waitFor({ state: 'visible', timeout: 5000 })
-		.then(() => true, () => false);
+		.then(
+			() => true,
+			() => false,
+		);
 	// Let late layout shifts show before reading the vitals.
 	await tab.waitForTimeout(500);
 	const vitals = await tab.evaluate(() => (window as unknown as { __vitals: { lcp: number; cls: number } }).__vitals);
@@ -178,7 +216,8 @@ export function overBudget(measure: PageMeasure, budget: Budget, expectedStatus:
 	const problems: string[] = [];
 	if (measure.status !== expectedStatus) problems.push(`status ${measure.status}, expected ${expectedStatus}`);
 	if (!measure.banner) problems.push('no consent banner');
-	if (measure.total > budget.bytes) problems.push(`${kb(measure.total)} > ${kb(budget.bytes)} (${measure.total - budget.bytes} B over)`);
+	if (measure.total > budget.bytes)
+		problems.push(`${kb(measure.total)} > ${kb(budget.bytes)} (${measure.total - budget.bytes} B over)`);
 	if (measure.requests > budget.requests) problems.push(`${measure.requests} requests > ${budget.requests}`);
 	if (measure.bytes.font > budget.fontBytes) problems.push(`web fonts ${kb(measure.bytes.font)}`);
 	if (measure.thirdParty.length > budget.thirdParty) problems.push(`third-party: ${measure.thirdParty.join(', ')}`);
@@ -190,7 +229,23 @@ export function overBudget(measure: PageMeasure, budget: Budget, expectedStatus:
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
 function pageTable(rows: { measure: PageMeasure; budget: Budget; problems: string[] }[]): string {
-	const header = ['page', 'path', 'req', 'HTML', 'CSS', 'JS', 'fonts', 'other', 'total gzip', 'budget', '3rd party', 'cookies', 'LCP', 'CLS', 'result'];
+	const header = [
+		'page',
+		'path',
+		'req',
+		'HTML',
+		'CSS',
+		'JS',
+		'fonts',
+		'other',
+		'total gzip',
+		'budget',
+		'3rd party',
+		'cookies',
+		'LCP',
+		'CLS',
+		'result',
+	];
 	const lines = rows.map(({ measure: m, budget, problems }) => [
 		m.kind,
 		m.path,
@@ -218,7 +273,12 @@ async function lighthouseScores(url: string): Promise<Record<string, { score: nu
 		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 	});
 	try {
-		const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
+		const result = await lighthouse(url, {
+			port: chrome.port,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+		});
 		if (!result) throw new Error('Lighthouse returned no result');
 		const { categories, audits } = result.lhr;
 		return Object.fromEntries(
@@ -275,7 +335,9 @@ async function main(): Promise<number> {
 		const scores = await lighthouseScores(`${origin}/tietosuojaseloste/`);
 		console.log('\nLighthouse (mobile) on /tietosuojaseloste/:\n');
 		for (const [id, { score, failing }] of Object.entries(scores)) {
-			console.log(`  ${id.padEnd(15)} ${score}${score < LIGHTHOUSE_GOAL ? `  (goal ${LIGHTHOUSE_GOAL}; failing: ${failing.join(', ')})` : ''}`);
+			console.log(
+				`  ${id.padEnd(15)} ${score}${score < LIGHTHOUSE_GOAL ? `  (goal ${LIGHTHOUSE_GOAL}; failing: ${failing.join(', ')})` : ''}`,
+			);
 			if (score < LIGHTHOUSE_GOAL && !LIGHTHOUSE_REPORTED_ONLY.has(id)) failed = true;
 		}
 	} finally {
@@ -293,7 +355,9 @@ async function main(): Promise<number> {
 			(linear ? 'linear' : `NOT LINEAR (tolerance ${LINEARITY_TOLERANCE * 100} %)`),
 	);
 	if (!full.withinLimit || !linear) failed = true;
-	console.log(failed ? '\nOver budget.' : `\nAll within budget (200-revision build limit ${MANY_BUILD_LIMIT_SECONDS} s).`);
+	console.log(
+		failed ? '\nOver budget.' : `\nAll within budget (200-revision build limit ${MANY_BUILD_LIMIT_SECONDS} s).`,
+	);
 	return failed ? 1 : 0;
 }
 

@@ -16,9 +16,13 @@ import { expect, test } from './fixtures.ts';
 function auditedPaths(site: TestSiteName): string[] {
 	const dir = siteOutDir(site);
 	const xml = new XMLParser({ isArray: (name) => ['url', 'sitemap'].includes(name) });
-	const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: { loc: string }[] } };
+	const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as {
+		sitemapindex: { sitemap: { loc: string }[] };
+	};
 	const paths = index.sitemapindex.sitemap.flatMap(({ loc }) => {
-		const sitemap = xml.parse(readFileSync(fileForPath(dir, new URL(loc).pathname) ?? '', 'utf8')) as { urlset: { url: { loc: string }[] } };
+		const sitemap = xml.parse(readFileSync(fileForPath(dir, new URL(loc).pathname) ?? '', 'utf8')) as {
+			urlset: { url: { loc: string }[] };
+		};
 		return sitemap.urlset.url.map((url) => new URL(url.loc).pathname);
 	});
 	return [...paths, '/ei-tallaista-sivua/'];
@@ -61,9 +65,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 /** Labels the visible interactive elements inside `scope` and describes them, in document order. */
 async function interactiveElements(page: Page, scope: string): Promise<string[]> {
 	return page.evaluate((scope) => {
-		const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+		const selector =
+			'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 		return [...document.querySelectorAll<HTMLElement>(`:is(${scope}) :is(${selector})`)]
-			.filter((element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && !element.closest('[inert], [aria-hidden=true]'))
+			.filter(
+				(element) =>
+					element.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
+					!element.closest('[inert], [aria-hidden=true]'),
+			)
 			.map((element, index) => {
 				element.dataset['walk'] = String(index);
 				return `${index}: <${element.localName}> ${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}`;
@@ -72,12 +81,15 @@ async function interactiveElements(page: Page, scope: string): Promise<string[]>
 }
 
 /** The focused element's walk label and whether its focus indicator is visible. */
-async function focused(page: Page): Promise<{ label: string | undefined; visible: boolean; tabbable: boolean; description: string }> {
+async function focused(
+	page: Page,
+): Promise<{ label: string | undefined; visible: boolean; tabbable: boolean; description: string }> {
 	return page.evaluate(() => {
 		let element = document.activeElement as HTMLElement | null;
 		// Custom elements with a shadow root keep focus inside it.
 		while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
-		if (!element || element === document.body) return { label: undefined, visible: false, tabbable: false, description: 'body' };
+		if (!element || element === document.body)
+			return { label: undefined, visible: false, tabbable: false, description: 'body' };
 		const style = getComputedStyle(element);
 		const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
 		const ring = style.boxShadow !== 'none';

@@ -23,8 +23,12 @@ function internalTarget(reference: string, fromPath: string): URL | undefined {
 /** Every id (and legacy a[name]) on a built page, for #fragment checks. */
 function anchorsOf(html: string): Set<string> {
 	const $ = cheerio.load(html);
-	const ids = $('[id]').map((_, element) => $(element).attr('id') ?? '').get();
-	const names = $('a[name]').map((_, element) => $(element).attr('name') ?? '').get();
+	const ids = $('[id]')
+		.map((_, element) => $(element).attr('id') ?? '')
+		.get();
+	const names = $('a[name]')
+		.map((_, element) => $(element).attr('name') ?? '')
+		.get();
 	return new Set([...ids, ...names]);
 }
 
@@ -32,9 +36,15 @@ function anchorsOf(html: string): Set<string> {
 function referencesOf(html: string): string[] {
 	const $ = cheerio.load(html);
 	const references = [
-		...$('a[href], area[href], link[href]').map((_, element) => $(element).attr('href') ?? '').get(),
-		...$('script[src], img[src], source[src], iframe[src]').map((_, element) => $(element).attr('src') ?? '').get(),
-		...$('form[action]').map((_, element) => $(element).attr('action') ?? '').get(),
+		...$('a[href], area[href], link[href]')
+			.map((_, element) => $(element).attr('href') ?? '')
+			.get(),
+		...$('script[src], img[src], source[src], iframe[src]')
+			.map((_, element) => $(element).attr('src') ?? '')
+			.get(),
+		...$('form[action]')
+			.map((_, element) => $(element).attr('action') ?? '')
+			.get(),
 	];
 	const refresh = $('meta[http-equiv="refresh"]').attr('content');
 	const refreshUrl = refresh ? /url=(.+)$/i.exec(refresh)?.[1] : undefined;
@@ -43,7 +53,12 @@ function referencesOf(html: string): string[] {
 }
 
 /** Problems with one reference: a missing target file or a missing #fragment. */
-function checkReference(dir: string, fromPath: string, reference: string, anchorCache: Map<string, Set<string>>): string | undefined {
+function checkReference(
+	dir: string,
+	fromPath: string,
+	reference: string,
+	anchorCache: Map<string, Set<string>>,
+): string | undefined {
 	const url = internalTarget(reference, fromPath);
 	if (!url) return undefined;
 	const file = fileForPath(dir, url.pathname);
@@ -51,18 +66,23 @@ function checkReference(dir: string, fromPath: string, reference: string, anchor
 	const fragment = decodeURIComponent(url.hash.slice(1));
 	if (fragment === '' || !file.endsWith('.html')) return undefined;
 	if (!anchorCache.has(file)) anchorCache.set(file, anchorsOf(readFileSync(file, 'utf8')));
-	return anchorCache.get(file)?.has(fragment) ? undefined : `${fromPath}: ${reference} → no element with id "${fragment}"`;
+	return anchorCache.get(file)?.has(fragment)
+		? undefined
+		: `${fromPath}: ${reference} → no element with id "${fragment}"`;
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'item'].includes(name) });
 
 /** The sitemap's entries of a built site: each address and its lastmod, if any. */
 function sitemapEntries(dir: string): { loc: string; lastmod?: string }[] {
-	const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: { loc: string }[] } };
+	const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as {
+		sitemapindex: { sitemap: { loc: string }[] };
+	};
 	return index.sitemapindex.sitemap.flatMap(({ loc }) => {
 		const file = fileForPath(dir, new URL(loc).pathname);
 		if (!file) throw new Error(`The sitemap index names ${loc}, which was not built`);
-		return (xml.parse(readFileSync(file, 'utf8')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+		return (xml.parse(readFileSync(file, 'utf8')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset
+			.url;
 	});
 }
 
@@ -121,18 +141,29 @@ const LAST_CHANGED: Record<TestSiteName, Record<string, string>> = {
 
 test('every built page of every test site is valid HTML (Nu HTML Checker, 0 errors)', async () => {
 	test.setTimeout(120_000);
-	const files = TEST_SITES.flatMap((site) => builtPages(siteOutDir(site.name)).map((page) => join(siteOutDir(site.name), page)));
+	const files = TEST_SITES.flatMap((site) =>
+		builtPages(siteOutDir(site.name)).map((page) => join(siteOutDir(site.name), page)),
+	);
 	expect(files.length).toBeGreaterThan(10);
 	// One Java start for all pages; language detection only adds warnings, which we do not read.
-	const result = spawnSync(process.env['JAVA_PATH'] ?? 'java', ['-jar', VNU_JAR, '--errors-only', '--no-langdetect', '--format', 'json', ...files], {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	const result = spawnSync(
+		process.env['JAVA_PATH'] ?? 'java',
+		['-jar', VNU_JAR, '--errors-only', '--no-langdetect', '--format', 'json', ...files],
+		{
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		},
+	);
 	expect(result.error, 'java must run (tests/support/ensure-java.sh installs it)').toBeUndefined();
-	const report = JSON.parse(result.stderr) as { messages: { type: string; url?: string; message: string; extract?: string }[] };
+	const report = JSON.parse(result.stderr) as {
+		messages: { type: string; url?: string; message: string; extract?: string }[];
+	};
 	const errors = report.messages
 		.filter((message) => message.type === 'error' || message.type === 'non-document-error')
-		.map((message) => `${message.url?.replace(/^file:.*?\.test-sites[^/]*\//, '')}: ${message.message} [${message.extract ?? ''}]`);
+		.map(
+			(message) =>
+				`${message.url?.replace(/^file:.*?\.test-sites[^/]*\//, '')}: ${message.message} [${message.extract ?? ''}]`,
+		);
 	expect(errors).toEqual([]);
 	expect(result.status).toBe(0);
 });
@@ -158,7 +189,9 @@ for (const site of TEST_SITES) {
 		});
 
 		test('the sitemap lists every page and nothing else', () => {
-			const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as { sitemapindex: { sitemap: { loc: string }[] } };
+			const index = xml.parse(readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')) as {
+				sitemapindex: { sitemap: { loc: string }[] };
+			};
 			const listed = index.sitemapindex.sitemap.flatMap(({ loc }) => {
 				const file = fileForPath(dir, new URL(loc).pathname);
 				if (!file) throw new Error(`The sitemap index names ${loc}, which was not built`);
@@ -175,18 +208,30 @@ for (const site of TEST_SITES) {
 
 		test('the sitemap dates every page of the notice from its revisions, and lists what versiot.json lists', () => {
 			const entries = sitemapEntries(dir);
-			const dated = Object.fromEntries(entries.filter((entry) => entry.lastmod).map((entry) => [new URL(entry.loc).pathname, entry.lastmod]));
-			const expected = Object.fromEntries(Object.entries(LAST_CHANGED[site.name]).map(([path, day]) => [path, `${day}T00:00:00.000Z`]));
+			const dated = Object.fromEntries(
+				entries.filter((entry) => entry.lastmod).map((entry) => [new URL(entry.loc).pathname, entry.lastmod]),
+			);
+			const expected = Object.fromEntries(
+				Object.entries(LAST_CHANGED[site.name]).map(([path, day]) => [path, `${day}T00:00:00.000Z`]),
+			);
 			expect(dated).toEqual(expected);
 			// The cookie page has no revisions, so no date to give.
-			expect(entries.find((entry) => entry.loc === `${SITE_ORIGIN}/evasteet/`)).toEqual({ loc: `${SITE_ORIGIN}/evasteet/` });
+			expect(entries.find((entry) => entry.loc === `${SITE_ORIGIN}/evasteet/`)).toEqual({
+				loc: `${SITE_ORIGIN}/evasteet/`,
+			});
 			// Every revision's page and changes page in versiot.json is in the sitemap, and every
 			// revision-dated address of the sitemap is one of them.
-			const versions = JSON.parse(readFileSync(join(dir, 'tietosuojaseloste/versiot.json'), 'utf8')) as { revisions: { published: string; url: string; changesUrl: string | null }[] };
-			expect(versions.revisions.map((revision) => revision.published)).toEqual(revisionFiles(site.contentDir, site.buildDate).map((revision) => revision.published));
+			const versions = JSON.parse(readFileSync(join(dir, 'tietosuojaseloste/versiot.json'), 'utf8')) as {
+				revisions: { published: string; url: string; changesUrl: string | null }[];
+			};
+			expect(versions.revisions.map((revision) => revision.published)).toEqual(
+				revisionFiles(site.contentDir, site.buildDate).map((revision) => revision.published),
+			);
 			const named = versions.revisions.flatMap((revision) => [revision.url, revision.changesUrl]);
 			expect(named.every((url) => url !== null)).toBe(true);
-			const listed = entries.map((entry) => entry.loc).filter((loc) => /\/tietosuojaseloste\/\d{4}-\d{2}-\d{2}\//.test(loc));
+			const listed = entries
+				.map((entry) => entry.loc)
+				.filter((loc) => /\/tietosuojaseloste\/\d{4}-\d{2}-\d{2}\//.test(loc));
 			expect([...listed].sort()).toEqual([...named].sort());
 		});
 
@@ -215,9 +260,23 @@ for (const site of TEST_SITES) {
 				}
 				expect(canonical, path).toMatch(new RegExp(`^${SITE_ORIGIN}/`));
 				expect(
-					{ url: og('url'), title: og('title'), description: og('description'), locale: og('locale'), siteName: og('site_name') },
+					{
+						url: og('url'),
+						title: og('title'),
+						description: og('description'),
+						locale: og('locale'),
+						siteName: og('site_name'),
+					},
 					path,
-				).toEqual({ url: canonical, title: $('title').text().replace(/ – Solinum Oy$/, ''), description, locale: 'fi_FI', siteName: 'Solinum Oy' });
+				).toEqual({
+					url: canonical,
+					title: $('title')
+						.text()
+						.replace(/ – Solinum Oy$/, ''),
+					description,
+					locale: 'fi_FI',
+					siteName: 'Solinum Oy',
+				});
 				const showsRevision = path === '/tietosuojaseloste/' || /^\/tietosuojaseloste\/\d{4}-\d{2}-\d{2}\/$/.test(path);
 				expect(og('type'), path).toBe(showsRevision ? 'article' : 'website');
 			}
@@ -225,7 +284,10 @@ for (const site of TEST_SITES) {
 
 		test("the notice and every revision page carry schema.org JSON-LD with the revision's own dates and its summary", () => {
 			const revisions = revisionFiles(site.contentDir, site.buildDate);
-			const revisionPages = ['/tietosuojaseloste/', ...revisions.map((revision) => `/tietosuojaseloste/${revision.published}/`)];
+			const revisionPages = [
+				'/tietosuojaseloste/',
+				...revisions.map((revision) => `/tietosuojaseloste/${revision.published}/`),
+			];
 			for (const page of builtPages(dir)) {
 				const path = pathOfFile(page);
 				const $ = cheerio.load(readFileSync(join(dir, page), 'utf8'));
@@ -259,7 +321,18 @@ for (const site of TEST_SITES) {
 			const feedFile = fileForPath(dir, '/tietosuojaseloste/feed.xml');
 			expect(feedFile, 'the feed is built').toBeDefined();
 			const feed = xml.parse(readFileSync(feedFile!, 'utf8')) as {
-				rss: { channel: { link: string; 'atom:link'?: { '@_href': string }; item: { link: string; guid: string | { '#text': string }; description?: string; 'content:encoded'?: string }[] } };
+				rss: {
+					channel: {
+						link: string;
+						'atom:link'?: { '@_href': string };
+						item: {
+							link: string;
+							guid: string | { '#text': string };
+							description?: string;
+							'content:encoded'?: string;
+						}[];
+					};
+				};
 			};
 			const { channel } = feed.rss;
 			const links = [channel.link, channel['atom:link']?.['@_href'] ?? ''];
@@ -267,7 +340,11 @@ for (const site of TEST_SITES) {
 				links.push(item.link, typeof item.guid === 'string' ? item.guid : item.guid['#text']);
 				for (const html of [item.description ?? '', item['content:encoded'] ?? '']) {
 					const $ = cheerio.load(html);
-					links.push(...$('a[href]').map((_, element) => $(element).attr('href') ?? '').get());
+					links.push(
+						...$('a[href]')
+							.map((_, element) => $(element).attr('href') ?? '')
+							.get(),
+					);
 				}
 			}
 			expect(channel.item.length).toBeGreaterThan(0);

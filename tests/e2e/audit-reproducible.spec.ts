@@ -21,7 +21,9 @@ function build(contentDir: string, outDir: string): void {
 /** The revision as published: its title, date line and text, as the page's HTML bytes. */
 function revisionText(html: string): string {
 	const $ = cheerio.load(html);
-	return ['h1', '.notice__updated', '.notice__body'].map((selector) => $('article.notice').find(selector).first().html() ?? '').join('\n');
+	return ['h1', '.notice__updated', '.notice__body']
+		.map((selector) => $('article.notice').find(selector).first().html() ?? '')
+		.join('\n');
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -47,7 +49,10 @@ test("a published revision's text is the same bytes after later revisions are pu
 		const earlier = ['2018-03-11.mdx', '2020-06-01.mdx'];
 		for (const file of earlier) copyFileSync(join(three.contentDir, file), join(earlierContent, file));
 		const seals = JSON.parse(readFileSync(join(three.contentDir, 'sealed.json'), 'utf8')) as Record<string, string>;
-		writeFileSync(join(earlierContent, 'sealed.json'), JSON.stringify(Object.fromEntries(earlier.map((file) => [file, seals[file]]))));
+		writeFileSync(
+			join(earlierContent, 'sealed.json'),
+			JSON.stringify(Object.fromEntries(earlier.map((file) => [file, seals[file]]))),
+		);
 		const earlierOut = siteOutDir('repro-earlier');
 		build(earlierContent, earlierOut);
 		const later = siteOutDir('repro-a');

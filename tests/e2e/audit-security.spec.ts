@@ -38,7 +38,11 @@ test.describe('the CSP <meta> of every built page', () => {
 					continue;
 				}
 				// A meta policy only governs what comes after it.
-				if ($('head').children().index(metas) > $('head').children('script, style, link[rel=stylesheet]').first().index() && $('head').children('script, style, link[rel=stylesheet]').length > 0) {
+				if (
+					$('head').children().index(metas) >
+						$('head').children('script, style, link[rel=stylesheet]').first().index() &&
+					$('head').children('script, style, link[rel=stylesheet]').length > 0
+				) {
 					problems.push(`${page}: the CSP meta comes after a script or style`);
 				}
 				const policy = parsePolicy(metas.attr('content') ?? '');
@@ -51,7 +55,8 @@ test.describe('the CSP <meta> of every built page', () => {
 				}
 				for (const [name, sources] of policy) {
 					for (const source of sources) {
-						if (/^https?:\/\//.test(source) && !allDeclared.has(source)) problems.push(`${page}: ${name} allows undeclared ${source}`);
+						if (/^https?:\/\//.test(source) && !allDeclared.has(source))
+							problems.push(`${page}: ${name} allows undeclared ${source}`);
 					}
 				}
 				expect(scripts).toEqual(expect.arrayContaining(declared.script));
@@ -102,18 +107,25 @@ test('a page in a frame of another site is refused', async ({ page }) => {
 	const frameLoaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame.parentFrame() !== null });
 	// A page of another origin (the same server under another host name) that frames the notice.
 	await page.route('http://muu-sivusto.test/', (route) =>
-		route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>x</title><iframe src="${notice}"></iframe>` }),
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<!doctype html><title>x</title><iframe src="${notice}"></iframe>`,
+		}),
 	);
 	await page.goto('http://muu-sivusto.test/');
 	await frameLoaded;
 	const child = page.frames().find((frame) => frame.parentFrame() !== null);
 	// Chromium shows its own error page in a refused frame instead of the notice.
-	const heading = async () => (await child?.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '').catch(() => '')) ?? '';
+	const heading = async () =>
+		(await child?.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '').catch(() => '')) ?? '';
 	await expect.poll(heading).toMatch(/is blocked|refused to connect/);
 	expect(await heading()).not.toContain('Tietosuojaseloste');
 });
 
-test('the CSP fixture catches a violation: an injected inline script is refused and reported', async ({ page, cspViolations }) => {
+test('the CSP fixture catches a violation: an injected inline script is refused and reported', async ({
+	page,
+	cspViolations,
+}) => {
 	await page.goto(siteUrl('three', '/tietosuojaseloste/'));
 	await page.evaluate(() => {
 		const script = document.createElement('script');
@@ -128,7 +140,14 @@ test('the CSP fixture catches a violation: an injected inline script is refused 
 });
 
 test.describe('no CSP violation while using the site', () => {
-	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2024-02-15/muutokset/', '/tietosuojaseloste/vertaa/', '/evasteet/', '/evasteet/2026-11-25/', '/ei-tallaista-sivua/']) {
+	for (const path of [
+		'/tietosuojaseloste/',
+		'/tietosuojaseloste/2024-02-15/muutokset/',
+		'/tietosuojaseloste/vertaa/',
+		'/evasteet/',
+		'/evasteet/2026-11-25/',
+		'/ei-tallaista-sivua/',
+	]) {
 		test(`${path}: load, open preferences, search`, async ({ page }) => {
 			await page.goto(siteUrl('three', path));
 			const banner = page.locator('#cc-main .cm');

@@ -29,11 +29,16 @@ test('a published version edited and sealed again is refused against the publish
 	test.setTimeout(300_000);
 	const { folder, file } = editedCopy((text) => text.replace('title: Evästeet ja seuranta', 'title: Evästeet'));
 	// The attacker rewrites the seal too: only the published site still vouches for the original.
-	writeFileSync(join(folder, 'sealed.json'), `${JSON.stringify({ '2026-11-25.yaml': sha256(readFileSync(file)) }, null, '\t')}\n`);
+	writeFileSync(
+		join(folder, 'sealed.json'),
+		`${JSON.stringify({ '2026-11-25.yaml': sha256(readFileSync(file)) }, null, '\t')}\n`,
+	);
 	const witness = join(siteOutDir('published'), 'evasteet/versiot.json');
 	const published = JSON.parse(readFileSync(witness, 'utf8')).versions[0].sha256 as string;
 	const out = scratchOut();
-	const result = buildSite({ contentDir: THREE, consentDir: folder, buildDate: BUILD_DATE }, out, { CONSENT_PUBLISHED_VERSIONS: witness });
+	const result = buildSite({ contentDir: THREE, consentDir: folder, buildDate: BUILD_DATE }, out, {
+		CONSENT_PUBLISHED_VERSIONS: witness,
+	});
 	expect(result.status).toBe(1);
 	expect(result.output).toContain(
 		`${folder}/2026-11-25.yaml: 2026-11-25.yaml differs from what was published: ${witness} gives SHA-256 ${published}, the file has ${sha256(readFileSync(file))}.`,
@@ -48,7 +53,9 @@ test('a published version edited and sealed again is refused against the publish
 
 test('a misspelt field is refused with the file, the field and the fix, and no stack', () => {
 	test.setTimeout(120_000);
-	const { folder } = editedCopy((text) => text.replace('    provider: Google Ireland Limited', '    provder: Google Ireland Limited'));
+	const { folder } = editedCopy((text) =>
+		text.replace('    provider: Google Ireland Limited', '    provder: Google Ireland Limited'),
+	);
 	const out = scratchOut();
 	const result = buildSite({ contentDir: THREE, consentDir: folder, buildDate: BUILD_DATE }, out);
 	expect(result.status).toBe(1);

@@ -34,7 +34,8 @@ async function readRecord(context: BrowserContext) {
 
 const banner = (page: Page) => page.getByRole('dialog', { name: 'Evästeilmoitus' });
 const preferences = (page: Page) => page.getByRole('dialog', { name: 'Evästeasetukset' });
-const openPreferences = (page: Page) => page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' }).click();
+const openPreferences = (page: Page) =>
+	page.getByRole('contentinfo').getByRole('link', { name: 'Evästeasetukset' }).click();
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -56,7 +57,11 @@ test.describe('the record of a choice', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evästeet 25.11.2026');
 	});
 
-	test('a receipt downloads, made in the browser, with the record\'s facts and the version\'s fingerprint', async ({ page, context, request }) => {
+	test("a receipt downloads, made in the browser, with the record's facts and the version's fingerprint", async ({
+		page,
+		context,
+		request,
+	}) => {
 		const offSite = await stubServices(page, 'published');
 		await page.goto(siteUrl('published', '/tietosuojaseloste/'));
 		await banner(page).getByRole('button', { name: 'Asetukset' }).click();
@@ -82,7 +87,9 @@ test.describe('the record of a choice', () => {
 			consentTimestamp: stored.consentTimestamp,
 			lastConsentTimestamp: stored.lastConsentTimestamp,
 			acceptedCategories: ['necessary', 'analytics'],
-			acceptedServices: [{ id: 'ga4', category: 'analytics', name: 'Google Analytics 4', provider: 'Google Ireland Limited' }],
+			acceptedServices: [
+				{ id: 'ga4', category: 'analytics', name: 'Google Analytics 4', provider: 'Google Ireland Limited' },
+			],
 			globalPrivacyControl: false,
 			version: {
 				date: '2026-11-25',
@@ -95,7 +102,9 @@ test.describe('the record of a choice', () => {
 		});
 		// The fingerprint is what sha256sum prints for the published source, and the one sealed.
 		expect(receipt.version.sha256).toBe(sha256(source));
-		expect(receipt.version.sha256).toBe(JSON.parse(readFileSync('content/evasteet/sealed.json', 'utf8'))['2026-11-25.yaml']);
+		expect(receipt.version.sha256).toBe(
+			JSON.parse(readFileSync('content/evasteet/sealed.json', 'utf8'))['2026-11-25.yaml'],
+		);
 		// Nothing is sent anywhere to make it.
 		expect(requests.filter((url) => !url.startsWith('blob:'))).toEqual([]);
 		expect(offSite.every((url) => url.startsWith('https://www.googletagmanager.com/'))).toBe(true);
@@ -110,7 +119,10 @@ test.describe('the record of a choice', () => {
 		await banner(page).getByRole('button', { name: 'Hyväksy kaikki' }).click();
 		await expect.poll(async () => (await readRecord(context))?.data).toEqual({ version: '2026-11-25', gpc: true });
 		await openPreferences(page);
-		const [download] = await Promise.all([page.waitForEvent('download'), preferences(page).getByRole('button', { name: 'Lataa kuitti' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			preferences(page).getByRole('button', { name: 'Lataa kuitti' }).click(),
+		]);
 		const receipt = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 		expect(receipt).toMatchObject({ globalPrivacyControl: true, acceptedCategories: ['necessary', 'analytics'] });
 		expect(receipt.acceptedServices.map((service: { id: string }) => service.id)).toEqual(['ga4']);
@@ -136,7 +148,9 @@ test.describe('the record of a choice', () => {
 });
 
 test.describe('every version, as it was shown', () => {
-	test('the version page holds the live banner\'s and preferences\' texts and every cookie of /evasteet/', async ({ page }) => {
+	test("the version page holds the live banner's and preferences' texts and every cookie of /evasteet/", async ({
+		page,
+	}) => {
 		await stubServices(page, 'published');
 		await page.goto(siteUrl('published', '/tietosuojaseloste/'));
 		await expect(banner(page)).toBeVisible();
@@ -153,9 +167,19 @@ test.describe('every version, as it was shown', () => {
 		const prefs = preferences(page);
 		live.push(await prefs.getByRole('heading', { level: 2 }).innerText());
 		// Every section's title and description, the collapsed ones included, and every cell of every table.
-		live.push(...(await prefs.locator('.pm__section-title').evaluateAll((titles) => titles.map((title) => title.textContent ?? ''))));
-		live.push(...(await prefs.locator('.pm__section-desc').evaluateAll((texts) => texts.map((text) => text.textContent ?? ''))));
-		live.push(...(await prefs.locator('table caption, table th, table td').evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''))));
+		live.push(
+			...(await prefs
+				.locator('.pm__section-title')
+				.evaluateAll((titles) => titles.map((title) => title.textContent ?? ''))),
+		);
+		live.push(
+			...(await prefs.locator('.pm__section-desc').evaluateAll((texts) => texts.map((text) => text.textContent ?? ''))),
+		);
+		live.push(
+			...(await prefs
+				.locator('table caption, table th, table td')
+				.evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''))),
+		);
 		for (const button of await prefs.getByRole('button').all()) {
 			const label = (await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '';
 			if (label && !(await button.evaluate((element) => element.closest('.pm__section')))) live.push(label);
@@ -175,7 +199,9 @@ test.describe('every version, as it was shown', () => {
 		for (const name of cookies) expect(shown).toContain(name);
 	});
 
-	test('with Global Privacy Control, what the banner and preferences add is on the version page too', async ({ page }) => {
+	test('with Global Privacy Control, what the banner and preferences add is on the version page too', async ({
+		page,
+	}) => {
 		await page.addInitScript(() => {
 			Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => true });
 		});
@@ -191,7 +217,9 @@ test.describe('every version, as it was shown', () => {
 		expect(shown).toContain('Global Privacy Control -signaali hylkää: Markkinointi.');
 	});
 
-	test('versiot.json lists each version with its fingerprint, and its source is published byte for byte', async ({ request }) => {
+	test('versiot.json lists each version with its fingerprint, and its source is published byte for byte', async ({
+		request,
+	}) => {
 		const body = await (await request.get(siteUrl('published', '/evasteet/versiot.json'))).json();
 		expect(body).toEqual({
 			current: '2026-11-25',
@@ -220,7 +248,12 @@ test.describe('every version, as it was shown', () => {
 		await page.getByRole('link', { name: 'Kaikki evästetietojen versiot' }).click();
 		await expect(page).toHaveURL(siteUrl('published', '/evasteet/versiot/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evästetietojen versiot');
-		await expect(page.getByRole('main').getByRole('definition').filter({ hasText: /^[0-9a-f]{64}$/ })).toHaveText(published.current.sha256);
+		await expect(
+			page
+				.getByRole('main')
+				.getByRole('definition')
+				.filter({ hasText: /^[0-9a-f]{64}$/ }),
+		).toHaveText(published.current.sha256);
 	});
 
 	test('the list says when each version was in force and which asked visitors again', async ({ page }) => {
@@ -240,10 +273,12 @@ test.describe('every version, as it was shown', () => {
 		await expect(facts(2).nth(2)).toHaveText(upcoming.versions[0]!.sha256);
 	});
 
-	test('an earlier version\'s page says what replaced it, and shows its own texts', async ({ page }) => {
+	test("an earlier version's page says what replaced it, and shows its own texts", async ({ page }) => {
 		await storeConsent(page.context());
 		await page.goto(siteUrl('upcoming', '/evasteet/2023-06-01/'));
-		await expect(page.getByRole('main')).toContainText('Tämä versio ei ole enää voimassa. Sen korvasi versio 15.1.2024.');
+		await expect(page.getByRole('main')).toContainText(
+			'Tämä versio ei ole enää voimassa. Sen korvasi versio 15.1.2024.',
+		);
 		await expect(page.getByRole('main')).toContainText('Evästeet ja seuranta');
 		await expect(page.getByRole('main')).not.toContainText('Evästeet ja seuranta sivustollamme');
 		await page.goto(siteUrl('upcoming', '/evasteet/2024-01-15/'));
@@ -258,7 +293,9 @@ test.describe('every version, as it was shown', () => {
 		}
 		const body = await (await request.get(siteUrl('upcoming', '/evasteet/versiot.json'))).json();
 		expect(body.current).toBe('2024-01-15');
-		expect(body.versions.map((version: { date: string; until: string | null }) => [version.date, version.until])).toEqual([
+		expect(
+			body.versions.map((version: { date: string; until: string | null }) => [version.date, version.until]),
+		).toEqual([
 			['2018-03-11', '2023-06-01'],
 			['2023-06-01', '2024-01-15'],
 			['2024-01-15', null],
@@ -275,28 +312,55 @@ test.describe('every version, as it was shown', () => {
 test.describe('a returning visitor', () => {
 	const [first, asked, wording] = upcoming.versions;
 
-	test('who agreed before a wording-only version keeps their choice, and their record keeps naming that version', async ({ page, context }) => {
+	test('who agreed before a wording-only version keeps their choice, and their record keeps naming that version', async ({
+		page,
+		context,
+	}) => {
 		const offSite = await stubServices(page, 'upcoming');
-		await storeConsent(context, consentRecord({ categories: ['necessary', 'analytics'], revision: asked!.revision, data: { version: asked!.date, gpc: false } }));
+		await storeConsent(
+			context,
+			consentRecord({
+				categories: ['necessary', 'analytics'],
+				revision: asked!.revision,
+				data: { version: asked!.date, gpc: false },
+			}),
+		);
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/'));
-		await expect.poll(() => offSite).toContain(declaredServices(upcoming.current.declaration).find((service) => service.id === 'ga4')!.script);
+		await expect
+			.poll(() => offSite)
+			.toContain(declaredServices(upcoming.current.declaration).find((service) => service.id === 'ga4')!.script);
 		await expect(page.locator('#cc-main .cm')).toHaveCount(0);
 		expect(wording!.reasked).toBe(false);
 
 		await openPreferences(page);
 		await expect(preferences(page)).toContainText('Valintasi perustuu evästetietojen versioon 1.6.2023.');
-		await expect(preferences(page).getByRole('link', { name: '1.6.2023' })).toHaveAttribute('href', '/evasteet/2023-06-01/');
+		await expect(preferences(page).getByRole('link', { name: '1.6.2023' })).toHaveAttribute(
+			'href',
+			'/evasteet/2023-06-01/',
+		);
 		// The preferences themselves are the wording in force now.
 		await expect(preferences(page)).toContainText('Markkinointi ja mainonta');
 		expect((await readRecord(context)).data).toEqual({ version: '2023-06-01', gpc: false });
 	});
 
-	test('who agreed before a material version is asked again, told why, and then agrees to the version in force', async ({ page, context }) => {
+	test('who agreed before a material version is asked again, told why, and then agrees to the version in force', async ({
+		page,
+		context,
+	}) => {
 		await stubServices(page, 'upcoming');
-		await storeConsent(context, consentRecord({ categories: ['necessary', 'analytics'], revision: first!.revision, data: { version: first!.date, gpc: false } }));
+		await storeConsent(
+			context,
+			consentRecord({
+				categories: ['necessary', 'analytics'],
+				revision: first!.revision,
+				data: { version: first!.date, gpc: false },
+			}),
+		);
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/'));
 		await expect(banner(page)).toBeVisible();
-		await expect(banner(page)).toContainText(`Evästeilmoitus on muuttunut: ${asked!.summary} Siksi kysymme valintaasi uudelleen.`);
+		await expect(banner(page)).toContainText(
+			`Evästeilmoitus on muuttunut: ${asked!.summary} Siksi kysymme valintaasi uudelleen.`,
+		);
 		await expect(banner(page)).toContainText('Evästeet ja seuranta sivustollamme');
 		await banner(page).getByRole('button', { name: 'Hylkää kaikki' }).click();
 		await expect.poll(async () => (await readRecord(context))?.data).toEqual({ version: wording!.date, gpc: false });
@@ -305,7 +369,14 @@ test.describe('a returning visitor', () => {
 
 	test('whose record names a version its revision never had counts as having no choice', async ({ page, context }) => {
 		await stubServices(page, 'upcoming');
-		await storeConsent(context, consentRecord({ categories: ['necessary', 'analytics'], revision: asked!.revision, data: { version: '2024-03-01' } }));
+		await storeConsent(
+			context,
+			consentRecord({
+				categories: ['necessary', 'analytics'],
+				revision: asked!.revision,
+				data: { version: '2024-03-01' },
+			}),
+		);
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/'));
 		await expect(banner(page)).toBeVisible();
 		await expect.poll(async () => (await context.cookies()).map((cookie) => cookie.name)).toEqual([]);

@@ -54,7 +54,10 @@ async function watch(page: Page): Promise<Traffic> {
 			return route.abort('blockedbyclient');
 		}
 		const body = service.cookies
-			.map((cookie) => `document.cookie = ${JSON.stringify(`${cookie.name}=stub; path=/; max-age=${cookie.lifetimeDays * 86400}`)};`)
+			.map(
+				(cookie) =>
+					`document.cookie = ${JSON.stringify(`${cookie.name}=stub; path=/; max-age=${cookie.lifetimeDays * 86400}`)};`,
+			)
 			.join('\n');
 		return route.fulfill({ status: 200, contentType: 'text/javascript', body });
 	});
@@ -75,7 +78,9 @@ async function settled(page: Page, traffic: Traffic): Promise<void> {
 /** Waits until no transition or animation runs: the widget's dialogs have faded in or out. */
 async function transitionsDone(page: Page): Promise<void> {
 	await expect
-		.poll(() => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length))
+		.poll(() =>
+			page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length),
+		)
 		.toBe(0);
 }
 
@@ -84,7 +89,16 @@ const offSite = (traffic: Traffic) => traffic.requests.filter((url) => new URL(u
 /** Cookies the analytics and marketing services set, as an earlier visit with their consent would have left them. */
 async function storeServiceCookies(context: BrowserContext): Promise<void> {
 	const names = [...cookieNamesOf('analytics'), ...cookieNamesOf('marketing')];
-	await context.addCookies(names.map((name) => ({ name, value: 'GA1.1.123.456', domain: '127.0.0.1', path: '/', sameSite: 'Lax' as const, expires: Math.floor(Date.now() / 1000) + 86_400 })));
+	await context.addCookies(
+		names.map((name) => ({
+			name,
+			value: 'GA1.1.123.456',
+			domain: '127.0.0.1',
+			path: '/',
+			sameSite: 'Lax' as const,
+			expires: Math.floor(Date.now() / 1000) + 86_400,
+		})),
+	);
 }
 
 async function cookieNames(context: BrowserContext): Promise<string[]> {
@@ -140,7 +154,11 @@ test('first visit: the banner asks, and nothing non-essential is stored or reque
 	await expect(page).toHaveURL(/#henkil/);
 	// Consent Mode defaults were set before anything could load.
 	const first = await page.evaluate(() => Array.from((window.dataLayer as IArguments[])[0]!));
-	expect(first).toEqual(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+	expect(first).toEqual([
+		'consent',
+		'default',
+		{ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' },
+	]);
 	// Going on to another page is no choice either: the banner asks again there.
 	await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Muutoshistoria' }).click();
 	await expect(page).toHaveURL(/muutoshistoria/);
@@ -174,9 +192,9 @@ test('the banner overlays the notice without shifting it, and its styles block n
 	expect(await page.locator('#cc-main .cm').evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
 	// Only the site's own stylesheet may block rendering; the widget's comes with its module script.
 	const blocking = await page.evaluate(() =>
-		[...document.querySelectorAll('link[rel=stylesheet], script:not([type=module]):not([type="application/json"])')].map(
-			(element) => element.outerHTML,
-		),
+		[
+			...document.querySelectorAll('link[rel=stylesheet], script:not([type=module]):not([type="application/json"])'),
+		].map((element) => element.outerHTML),
 	);
 	expect(blocking.filter((html) => /cookieconsent|consent/i.test(html))).toEqual([]);
 });
@@ -225,18 +243,25 @@ test('accept all: each configured service script is requested', async ({ page, c
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Hyväksy kaikki' }).click();
 	await expect.poll(() => traffic.requests).toEqual(expect.arrayContaining(services.map((service) => service.script)));
-	await expect.poll(() => cookieNames(context)).toEqual(
-		[CONSENT.consentCookie, ...cookieNamesOf('analytics'), ...cookieNamesOf('marketing')].sort(),
-	);
+	await expect
+		.poll(() => cookieNames(context))
+		.toEqual([CONSENT.consentCookie, ...cookieNamesOf('analytics'), ...cookieNamesOf('marketing')].sort());
 	expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics', 'marketing']);
 	const updates = await page.evaluate(() =>
 		(window.dataLayer as IArguments[]).map((entry) => Array.from(entry)).filter((entry) => entry[1] === 'update'),
 	);
-	expect(updates).toContainEqual(['consent', 'update', { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }]);
+	expect(updates).toContainEqual([
+		'consent',
+		'update',
+		{ analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
+	]);
 	expect(traffic.unstubbed).toEqual([]);
 });
 
-test('preferences start all off, list services and cookies, and "analytics only" loads analytics only', async ({ page, context }) => {
+test('preferences start all off, list services and cookies, and "analytics only" loads analytics only', async ({
+	page,
+	context,
+}) => {
 	const traffic = await watch(page);
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Asetukset' }).click();
@@ -264,7 +289,10 @@ test('preferences start all off, list services and cookies, and "analytics only"
 	expect(traffic.unstubbed).toEqual([]);
 });
 
-test('the preferences show when and what was chosen, with the consent id, each fact on a line of its own', async ({ page, context }) => {
+test('the preferences show when and what was chosen, with the consent id, each fact on a line of its own', async ({
+	page,
+	context,
+}) => {
 	await watch(page);
 	await page.goto(notice);
 	await banner(page).getByRole('button', { name: 'Hyväksy kaikki' }).click();
@@ -298,7 +326,11 @@ test('the preferences show when and what was chosen, with the consent id, each f
 	]);
 	expect(shown).toEqual(expect.objectContaining({ ownLines: true, sameStart: true }));
 	expect(shown.text).toEqual(['Tallennettu valintasi', ...shown.facts]);
-	await record.evaluate((section) => section.querySelector(':scope > div:last-child')!.append(Object.assign(document.createElement('span'), { textContent: 'Lisätty tieto' })));
+	await record.evaluate((section) =>
+		section
+			.querySelector(':scope > div:last-child')!
+			.append(Object.assign(document.createElement('span'), { textContent: 'Lisätty tieto' })),
+	);
 	expect((await lines()).ownLines).toBe(true);
 });
 
@@ -341,7 +373,9 @@ test('withdraw: the service is told first, its cookies go, and its script stays 
 	expect((await readConsent(context))?.value.categories).toEqual(['necessary', 'analytics']);
 
 	const log: string[] = await page.evaluate(() => JSON.parse(sessionStorage.getItem('log') ?? '[]'));
-	const denied = log.indexOf('consent update {"ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied"}');
+	const denied = log.indexOf(
+		'consent update {"ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied"}',
+	);
 	const erased = log.indexOf('erase _fbp');
 	expect(denied).toBeGreaterThan(-1);
 	expect(erased).toBeGreaterThan(denied);
@@ -364,9 +398,15 @@ test.describe('a stored choice', () => {
 		expect(traffic.requests).not.toContain(PIXEL);
 	});
 
-	test('from an older consent revision asks again, saying what changed, and keeps nothing of it meanwhile', async ({ page, context }) => {
+	test('from an older consent revision asks again, saying what changed, and keeps nothing of it meanwhile', async ({
+		page,
+		context,
+	}) => {
 		const traffic = await watch(page);
-		await storeRecord(context, storedRecord({ revision: published.current.revision - 1, categories: ['necessary', 'analytics', 'marketing'] }));
+		await storeRecord(
+			context,
+			storedRecord({ revision: published.current.revision - 1, categories: ['necessary', 'analytics', 'marketing'] }),
+		);
 		await storeServiceCookies(context);
 		await page.goto(notice);
 		await expect(banner(page)).toBeVisible();
@@ -477,12 +517,16 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evästeet');
 		// The sentence links the word it names, and reads as one sentence.
 		const change = page.getByRole('paragraph').filter({ hasText: 'Voit antaa tai perua' });
-		expect(await change.evaluate((paragraph) => paragraph.textContent)).toBe('Voit antaa tai perua suostumuksesi evästeasetuksista.');
+		expect(await change.evaluate((paragraph) => paragraph.textContent)).toBe(
+			'Voit antaa tai perua suostumuksesi evästeasetuksista.',
+		);
 		await expect(change.getByRole('link')).toHaveText('evästeasetuksista');
 		await expect(change.getByRole('link')).toHaveAttribute('href', '/evasteet/');
 		for (const category of CONSENT.categories) {
 			const table = page.getByRole('table', { name: `Evästeet: ${category.name}` });
-			const names = [...category.cookies, ...category.services.flatMap((service) => service.cookies)].map((cookie) => cookie.name);
+			const names = [...category.cookies, ...category.services.flatMap((service) => service.cookies)].map(
+				(cookie) => cookie.name,
+			);
 			await expect(table.locator('tbody th')).toHaveText(names);
 		}
 	});
@@ -506,7 +550,12 @@ test.describe('keyboard and screen reader', () => {
 		await page.goto(notice);
 		await expect(banner(page)).toBeVisible();
 		await expect.poll(() => banner(page).evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
-		const outside = () => page.evaluate(() => !document.getElementById('cc-main')?.contains(document.activeElement) && document.activeElement !== document.body);
+		const outside = () =>
+			page.evaluate(
+				() =>
+					!document.getElementById('cc-main')?.contains(document.activeElement) &&
+					document.activeElement !== document.body,
+			);
 		let left = false;
 		for (let i = 0; i < 12 && !left; i++) {
 			await page.keyboard.press('Tab');
@@ -520,7 +569,9 @@ test.describe('keyboard and screen reader', () => {
 		await expect(page.locator('#sisalto')).toBeFocused();
 	});
 
-	test('on a 360 × 780 phone the banner covers at most two fifths of the screen, its three choices level, the page readable and reachable behind it', async ({ page }) => {
+	test('on a 360 × 780 phone the banner covers at most two fifths of the screen, its three choices level, the page readable and reachable behind it', async ({
+		page,
+	}) => {
 		await watch(page);
 		await page.setViewportSize({ width: 360, height: 780 });
 		await page.goto(siteUrl('three', '/tietosuojaseloste/'));
@@ -542,7 +593,14 @@ test.describe('keyboard and screen reader', () => {
 					.evaluate((element) => {
 						const box = element.getBoundingClientRect();
 						const style = getComputedStyle(element);
-						return { width: Math.round(box.width), height: Math.round(box.height), top: Math.round(box.top), background: style.backgroundColor, color: style.color, font: `${style.fontSize} ${style.fontWeight}` };
+						return {
+							width: Math.round(box.width),
+							height: Math.round(box.height),
+							top: Math.round(box.top),
+							background: style.backgroundColor,
+							color: style.color,
+							font: `${style.fontSize} ${style.fontWeight}`,
+						};
 					}),
 			),
 		);
@@ -568,7 +626,9 @@ test.describe('keyboard and screen reader', () => {
 		await expect(preferences(page)).toBeVisible();
 	});
 
-	test('with the banner open on a phone, nothing the keyboard reaches on the page hides behind it', async ({ page }) => {
+	test('with the banner open on a phone, nothing the keyboard reaches on the page hides behind it', async ({
+		page,
+	}) => {
 		await watch(page);
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.goto(siteUrl('three', '/tietosuojaseloste/'));
@@ -579,9 +639,13 @@ test.describe('keyboard and screen reader', () => {
 			await page.keyboard.press('Tab');
 			const hiddenBy = await page.evaluate(() => {
 				const active = document.activeElement;
-				if (!active || active === document.body || document.getElementById('cc-main')?.contains(active)) return undefined;
+				if (!active || active === document.body || document.getElementById('cc-main')?.contains(active))
+					return undefined;
 				const box = active.getBoundingClientRect();
-				const hit = document.elementFromPoint(box.left + box.width / 2, Math.min(box.top + box.height / 2, innerHeight - 1));
+				const hit = document.elementFromPoint(
+					box.left + box.width / 2,
+					Math.min(box.top + box.height / 2, innerHeight - 1),
+				);
 				return hit?.closest('#cc-main') ? (active.textContent ?? active.tagName).trim() : '';
 			});
 			if (hiddenBy === undefined) continue;

@@ -39,7 +39,13 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 	// A dev server writes the content modules that builds write: one at a time.
 	const release = acquireBuildLock();
 	const server = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-		env: { ...process.env, NOTICE_CONTENT_DIR: folder, CONSENT_CONTENT_DIR: CONSENT, NOTICE_BUILD_DATE: TODAY, NOTICE_CACHE_DIR: `${folder}.cache` },
+		env: {
+			...process.env,
+			NOTICE_CONTENT_DIR: folder,
+			CONSENT_CONTENT_DIR: CONSENT,
+			NOTICE_BUILD_DATE: TODAY,
+			NOTICE_CACHE_DIR: `${folder}.cache`,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
@@ -65,11 +71,15 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 		writeFileSync(path, readFileSync(path, 'utf8').replace('sumary:', 'summary:'));
 		await expect(async () => {
 			await page.goto(url);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste', { timeout: 1_000 });
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste', {
+				timeout: 1_000,
+			});
 		}).toPass({ timeout: 20_000 });
 		await expect(overlay).toHaveCount(0);
 		await page.goto(`http://127.0.0.1:${port}/tietosuojaseloste/2020-09-01/`);
-		await expect(page.getByRole('note').filter({ hasText: 'Esikatselu: tätä versiota ei ole vielä julkaistu.' })).toContainText('Se julkaistaan 1.9.2020.');
+		await expect(
+			page.getByRole('note').filter({ hasText: 'Esikatselu: tätä versiota ei ole vielä julkaistu.' }),
+		).toContainText('Se julkaistaan 1.9.2020.');
 	} finally {
 		if (server.pid) process.kill(-server.pid);
 		release();

@@ -4,7 +4,8 @@
 import { test as base, expect } from '@playwright/test';
 
 /** Words Chromium uses when it reports a blocked resource in the console. */
-const CSP_CONSOLE = /Content Security Policy|Content-Security-Policy|Refused to (load|execute|apply|connect|frame|evaluate|compile)/i;
+const CSP_CONSOLE =
+	/Content Security Policy|Content-Security-Policy|Refused to (load|execute|apply|connect|frame|evaluate|compile)/i;
 
 export const test = base.extend<{ cspViolations: string[] }>({
 	cspViolations: [

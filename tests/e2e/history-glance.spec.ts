@@ -31,7 +31,9 @@ test.describe('validity periods', () => {
 			await page.goto(url(`/tietosuojaseloste/${published}/`));
 			const validity = page.locator('.revision-status__validity');
 			await expect(validity).toHaveText(text);
-			expect(await validity.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))).toEqual(dates);
+			expect(
+				await validity.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))),
+			).toEqual(dates);
 		}
 		await page.goto(url('/tietosuojaseloste/'));
 		await expect(page.locator('.revision-status__validity')).toHaveText('Voimassa 15.2.2024–31.12.2026');
@@ -44,14 +46,19 @@ test.describe('validity periods', () => {
 
 	test('versiot.json gives validFrom and validUntil, null while open-ended', async ({ request }) => {
 		const { revisions } = await (await request.get(url('/tietosuojaseloste/versiot.json'))).json();
-		expect(revisions.map((entry: { published: string; validFrom: string; validUntil: string | null }) => [entry.published, entry.validFrom, entry.validUntil])).toEqual(
-			PERIODS.map(([published, , dates]) => [published, dates[0], dates[1] ?? null]),
-		);
+		expect(
+			revisions.map((entry: { published: string; validFrom: string; validUntil: string | null }) => [
+				entry.published,
+				entry.validFrom,
+				entry.validUntil,
+			]),
+		).toEqual(PERIODS.map(([published, , dates]) => [published, dates[0], dates[1] ?? null]));
 	});
 });
 
 test.describe('which version applied on a date', () => {
-	const lookup = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Mikä versio oli voimassa?' });
+	const lookup = (page: import('@playwright/test').Page) =>
+		page.getByRole('region', { name: 'Mikä versio oli voimassa?' });
 
 	test.describe('with JavaScript, the answer appears as soon as a date is given', () => {
 		for (const [date, answer, href] of [
@@ -63,7 +70,11 @@ test.describe('which version applied on a date', () => {
 			['2021-06-30', 'Päivänä 30.6.2021 voimassa oli versio 1.5.2019.', '/tietosuojaseloste/2019-05-01/'],
 			['2021-07-01', 'Päivänä 1.7.2021 voimassa oli versio 1.6.2021.', '/tietosuojaseloste/2021-06-01/'],
 			// The upcoming revision's period.
-			['2027-06-15', 'Päivänä 15.6.2027 voimassa on versio 20.11.2026. Se tulee voimaan 1.1.2027.', '/tietosuojaseloste/2026-11-20/'],
+			[
+				'2027-06-15',
+				'Päivänä 15.6.2027 voimassa on versio 20.11.2026. Se tulee voimaan 1.1.2027.',
+				'/tietosuojaseloste/2026-11-20/',
+			],
 		] as const) {
 			test(date, async ({ context, page }) => {
 				// The build date: whether a day is past or to come decides "oli" or "on".
@@ -136,7 +147,9 @@ test.describe('which version applied on a date', () => {
 			await lookup(page).getByRole('button', { name: 'Näytä' }).click();
 			await expect(page).toHaveURL(url('/tietosuojaseloste/muutoshistoria/?pvm=2021-07-01'));
 			const periods = lookup(page).getByRole('listitem');
-			await expect(periods).toHaveText(PERIODS.map(([published, text]) => `Versio ${published.split('-').map(Number).reverse().join('.')}: ${text}`));
+			await expect(periods).toHaveText(
+				PERIODS.map(([published, text]) => `Versio ${published.split('-').map(Number).reverse().join('.')}: ${text}`),
+			);
 			await expect(periods.nth(2).getByRole('link')).toHaveAttribute('href', '/tietosuojaseloste/2021-06-01/');
 		});
 	});
@@ -166,7 +179,7 @@ test.describe("each section's own history", () => {
 		}
 	});
 
-	test('each link lands on its change, which holds that section\'s text', async ({ page }) => {
+	test("each link lands on its change, which holds that section's text", async ({ page }) => {
 		for (const [title, , href] of LINES) {
 			if (!href) continue;
 			await page.goto(url('/tietosuojaseloste/'));
@@ -184,12 +197,17 @@ test.describe("each section's own history", () => {
 	test('an upcoming revision credits its own change', async ({ page }) => {
 		await page.goto(url('/tietosuojaseloste/2026-11-20/'));
 		const line = page.locator('.notice__body h2', { hasText: 'Mitä tietoja keräämme' }).locator('+ .section-change');
-		await expect(line.getByRole('link', { name: 'Muutettu viimeksi 20.11.2026' })).toHaveAttribute('href', '/tietosuojaseloste/2026-11-20/muutokset/#muutos-1');
+		await expect(line.getByRole('link', { name: 'Muutettu viimeksi 20.11.2026' })).toHaveAttribute(
+			'href',
+			'/tietosuojaseloste/2026-11-20/muutokset/#muutos-1',
+		);
 		await page.goto(url('/tietosuojaseloste/2018-03-11/'));
 		await expect(page.locator('.section-change')).toHaveText(Array(5).fill('Ennallaan ensimmäisestä versiosta'));
 	});
 
-	test('each change-log entry lists the sections that revision changed, each linking to its change', async ({ page }) => {
+	test('each change-log entry lists the sections that revision changed, each linking to its change', async ({
+		page,
+	}) => {
 		await page.goto(url('/tietosuojaseloste/muutoshistoria/'));
 		const entry = page.locator('.change-log__entry', { has: page.getByRole('heading', { name: /Versio 1\.6\.2021/ }) });
 		const parts = entry.locator('.change-log__parts a');
@@ -217,7 +235,9 @@ function changed(page: import('@playwright/test').Page, tag: 'ins' | 'del') {
 test.describe('moved text shown as moved', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('a moved paragraph and a moved, edited list item: "Siirretty" at both places, no deletion or insertion', async ({ page }) => {
+	test('a moved paragraph and a moved, edited list item: "Siirretty" at both places, no deletion or insertion', async ({
+		page,
+	}) => {
 		await page.goto(url('/tietosuojaseloste/2021-06-01/muutokset/'));
 		const moved = page.locator('.diff-row--moved');
 		await expect(moved).toHaveCount(4);
@@ -250,10 +270,17 @@ test.describe('moved text shown as moved', () => {
 			'Muuttumattomat kohdat on tiivistetty: Näytä-painike avaa ne.',
 			'Ruudunlukija lukee ja tuloste näyttää muutoksen edessä sanan Lisätty, Poistettu tai Siirretty.',
 		]);
-		expect(await legend.evaluate((element) => element.compareDocumentPosition(document.querySelector('.diff-document')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+		expect(
+			await legend.evaluate(
+				(element) =>
+					element.compareDocumentPosition(document.querySelector('.diff-document')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+			),
+		).toBeTruthy();
 		await page.emulateMedia({ media: 'print' });
 		await expect(legend).toBeVisible();
-		expect(await legend.locator('ins').evaluate((element) => getComputedStyle(element).textDecorationLine)).toBe('underline');
+		expect(await legend.locator('ins').evaluate((element) => getComputedStyle(element).textDecorationLine)).toBe(
+			'underline',
+		);
 	});
 });
 
@@ -265,19 +292,26 @@ test.describe('every change shows', () => {
 		await expect(page.getByText('Versioiden teksti on sama.')).toHaveCount(0);
 		await expect(page.locator('.diff-summary strong')).toHaveText('1 muutettu kohta');
 		const note = page.locator('#muutos-1 .diff-link');
-		await expect(note).toHaveText('Linkin ”tietosuojasivultamme” osoite: Poistettu: https://www.tietosuoja.fi/ Lisätty: https://www.solinum.fi/tietosuojaseloste/');
+		await expect(note).toHaveText(
+			'Linkin ”tietosuojasivultamme” osoite: Poistettu: https://www.tietosuoja.fi/ Lisätty: https://www.solinum.fi/tietosuojaseloste/',
+		);
 		expect(await changed(page, 'del')).toEqual(['https://www.tietosuoja.fi/']);
 		expect(await changed(page, 'ins')).toEqual(['https://www.solinum.fi/tietosuojaseloste/']);
 	});
 
-	test('a table is a real table on the revision page, and its changed cell is marked on the change page', async ({ page }) => {
+	test('a table is a real table on the revision page, and its changed cell is marked on the change page', async ({
+		page,
+	}) => {
 		await page.goto(url('/tietosuojaseloste/2024-02-15/'));
 		const table = page.locator('.notice__body').getByRole('table');
 		await expect(table.getByRole('columnheader')).toHaveText(['Tieto', 'Säilytysaika']);
 		await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(['Lokitiedot', '24 kuukautta']);
 		await page.goto(url('/tietosuojaseloste/2024-02-15/muutokset/'));
 		await expect(page.locator('.diff-summary strong')).toHaveText('1 muutettu kohta');
-		const cell = page.locator('#muutos-1').getByRole('cell').filter({ has: page.locator('ins') });
+		const cell = page
+			.locator('#muutos-1')
+			.getByRole('cell')
+			.filter({ has: page.locator('ins') });
 		await expect(cell).toHaveClass(/diff-cell--changed/);
 		expect(await changed(page, 'del')).toEqual(['12']);
 		expect(await changed(page, 'ins')).toEqual(['24']);
@@ -285,13 +319,20 @@ test.describe('every change shows', () => {
 	});
 
 	for (const site of ['scenarios', 'three'] as const satisfies readonly TestSiteName[]) {
-		test(`on the ${site} site, every built revision page shows exactly the text of its lohkot.json`, async ({ request }) => {
+		test(`on the ${site} site, every built revision page shows exactly the text of its lohkot.json`, async ({
+			request,
+		}) => {
 			const folder = testSite(site).contentDir;
-			const dates = readdirSync(folder).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -4));
+			const dates = readdirSync(folder)
+				.filter((name) => name.endsWith('.mdx'))
+				.map((name) => name.slice(0, -4));
 			for (const date of dates) {
 				const html = readFileSync(`${siteOutDir(site)}/tietosuojaseloste/${date}/index.html`, 'utf8');
 				const $ = cheerio.load(html);
-				const text = $('<article></article>').append($('article.notice h1').clone(), $('.notice__body').contents().clone());
+				const text = $('<article></article>').append(
+					$('article.notice h1').clone(),
+					$('.notice__body').contents().clone(),
+				);
 				text.find(INTERFACE_LINES).remove();
 				const blocks = await (await request.get(siteUrl(site, `/tietosuojaseloste/${date}/lohkot.json`))).json();
 				expect(pageBlocks($, text), date).toEqual(blocks);
@@ -328,7 +369,9 @@ test.describe('accessibility and phones', () => {
 	for (const path of PAGES) {
 		test(`${path} has no WCAG A/AA violations`, async ({ page }) => {
 			await page.goto(url(path));
-			await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
+			await page
+				.locator('details.diff-fold')
+				.evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
 			expect(await axeViolations(page, { exclude: '#cc-main' })).toEqual([]);
 		});
 	}
@@ -338,8 +381,12 @@ test.describe('accessibility and phones', () => {
 		for (const path of PAGES) {
 			test(`${path} has no horizontal scroll`, async ({ page }) => {
 				await page.goto(url(path));
-				await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
-				expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+				await page
+					.locator('details.diff-fold')
+					.evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
+				expect(
+					await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+				).toBe(0);
 			});
 		}
 	});

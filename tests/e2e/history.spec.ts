@@ -52,48 +52,69 @@ test.describe('without JavaScript', () => {
 	test('the change log lists every revision newest first, with dates, summary and addresses', async ({ page }) => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/muutoshistoria/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Muutoshistoria');
-		await expect(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Muutoshistoria' })).toHaveAttribute('aria-current', 'page');
+		await expect(
+			page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Muutoshistoria' }),
+		).toHaveAttribute('aria-current', 'page');
 		const entries = page.locator('.change-log__entry');
 		await expect(entries).toHaveCount(fixture.length);
 		for (const [index, revision] of newestFirst.entries()) {
 			const entry = entries.nth(index);
 			await expect(entry.getByRole('heading', { level: 2 })).toContainText(`Versio ${finnish(revision.published)}`);
 			await expect(entry.locator('h2 time')).toHaveAttribute('datetime', revision.published);
-			await expect(entry).toContainText(revision.summary ?? 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.');
+			await expect(entry).toContainText(
+				revision.summary ?? 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
+			);
 			if (revision.effective !== revision.published) {
 				await expect(entry).toContainText(`Voimaantulo${finnish(revision.effective)}`);
 			}
-			await expect(entry.getByRole('link', { name: `https://www.solinum.fi/tietosuojaseloste/${revision.published}/` })).toHaveAttribute('href', `/tietosuojaseloste/${revision.published}/`);
+			await expect(
+				entry.getByRole('link', { name: `https://www.solinum.fi/tietosuojaseloste/${revision.published}/` }),
+			).toHaveAttribute('href', `/tietosuojaseloste/${revision.published}/`);
 			const changes = entry.getByRole('link', { name: /Muutokset edelliseen versioon/ });
 			await expect(changes).toHaveCount(revision === fixture[0] ? 0 : 1);
 		}
 		await expect(entries.first().locator('.change-log__badge')).toHaveText('Voimassa');
 		await expect(entries.nth(1).locator('.change-log__badge')).toHaveText('Aiempi');
 		// Its links work without any script.
-		await entries.nth(1).getByRole('link', { name: /Muutokset edelliseen versioon/ }).click();
+		await entries
+			.nth(1)
+			.getByRole('link', { name: /Muutokset edelliseen versioon/ })
+			.click();
 		await expect(page).toHaveURL(siteUrl('three', `/tietosuojaseloste/${newestFirst[1]!.published}/muutokset/`));
 	});
 
 	test('every permanent address carries its status', async ({ page }) => {
-		const [first, second, third] = fixture as [typeof fixture[0], typeof fixture[0], typeof fixture[0]];
+		const [first, second, third] = fixture as [(typeof fixture)[0], (typeof fixture)[0], (typeof fixture)[0]];
 		// Built on 2026-11-25, the newest revision is in force.
 		await page.goto(siteUrl('three', `/tietosuojaseloste/${first.published}/`));
 		const status = page.locator('.revision-status');
 		await expect(status).toContainText('Tämä ei ole voimassa oleva versio.');
-		await expect(status).toContainText(`Sen korvasi versio ${finnish(second.published)}, joka tuli voimaan ${finnish(second.effective)}.`);
+		await expect(status).toContainText(
+			`Sen korvasi versio ${finnish(second.published)}, joka tuli voimaan ${finnish(second.effective)}.`,
+		);
 		await expect(status).toContainText('Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.');
-		await expect(status.getByRole('link', { name: 'Lue voimassa oleva tietosuojaseloste' })).toHaveAttribute('href', '/tietosuojaseloste/');
+		await expect(status.getByRole('link', { name: 'Lue voimassa oleva tietosuojaseloste' })).toHaveAttribute(
+			'href',
+			'/tietosuojaseloste/',
+		);
 
 		await page.goto(siteUrl('three', `/tietosuojaseloste/${second.published}/`));
 		await expect(status).toContainText('Tämä ei ole voimassa oleva versio.');
 		await expect(status).toContainText(second.summary!);
-		await expect(status.getByRole('link', { name: 'Katso, mitä tässä versiossa muuttui' })).toHaveAttribute('href', `/tietosuojaseloste/${second.published}/muutokset/`);
+		await expect(status.getByRole('link', { name: 'Katso, mitä tässä versiossa muuttui' })).toHaveAttribute(
+			'href',
+			`/tietosuojaseloste/${second.published}/muutokset/`,
+		);
 
 		for (const path of [`/tietosuojaseloste/${third.published}/`, '/tietosuojaseloste/']) {
 			await page.goto(siteUrl('three', path));
 			await expect(status).not.toContainText('Tämä ei ole voimassa oleva versio.');
-			await expect(status.locator('dl')).toHaveText(`Julkaistu${finnish(third.published)}Voimaantulo${finnish(third.effective)}Muutos${third.summary}`);
-			expect(await status.locator('dl time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))).toEqual([third.published, third.effective]);
+			await expect(status.locator('dl')).toHaveText(
+				`Julkaistu${finnish(third.published)}Voimaantulo${finnish(third.effective)}Muutos${third.summary}`,
+			);
+			expect(
+				await status.locator('dl time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))),
+			).toEqual([third.published, third.effective]);
 			await status.getByRole('link', { name: 'Katso, mitä tässä versiossa muuttui' }).click();
 			await expect(page).toHaveURL(siteUrl('three', `/tietosuojaseloste/${third.published}/muutokset/`));
 		}
@@ -103,8 +124,16 @@ test.describe('without JavaScript', () => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/2020-06-01/muutokset/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Muutokset versiossa 1.6.2020');
 		await expect(page.getByText('Verrattuna edelliseen versioon 11.3.2018.')).toBeVisible();
-		expect(await changedTexts(page, 'ins')).toEqual(['noudattaa lakisääteisiä velvoitteitamme', 'Euroopan talousalueella', '1.6.2020']);
-		expect(await changedTexts(page, 'del')).toEqual(['EU:n alueella', 'Kehotamme lukemaan ilmoituksen säännöllisesti.', '11.3.2018']);
+		expect(await changedTexts(page, 'ins')).toEqual([
+			'noudattaa lakisääteisiä velvoitteitamme',
+			'Euroopan talousalueella',
+			'1.6.2020',
+		]);
+		expect(await changedTexts(page, 'del')).toEqual([
+			'EU:n alueella',
+			'Kehotamme lukemaan ilmoituksen säännöllisesti.',
+			'11.3.2018',
+		]);
 		await expect(page.locator('.diff-summary strong')).toHaveText('4 muutettua kohtaa');
 		// The added list item stays a list item, between its neighbours.
 		await expect(page.locator('.diff-change li ins')).toHaveText('Lisätty: noudattaa lakisääteisiä velvoitteitamme');
@@ -138,7 +167,11 @@ test.describe('without JavaScript', () => {
 
 	test('the first revision says it has no earlier version', async ({ page }) => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/2018-03-11/muutokset/'));
-		await expect(page.getByText('Tämä on tietosuojaselosteen ensimmäinen julkaistu versio, joten aiempaa versiota, johon sitä voisi verrata, ei ole.')).toBeVisible();
+		await expect(
+			page.getByText(
+				'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio, joten aiempaa versiota, johon sitä voisi verrata, ei ole.',
+			),
+		).toBeVisible();
 		await expect(page.locator('.diff-document')).toHaveCount(0);
 	});
 
@@ -146,7 +179,9 @@ test.describe('without JavaScript', () => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/vertaa/'));
 		await page.getByRole('button', { name: 'Vertaa' }).click();
 		await expect(page).toHaveURL(/\?vanha=2020-06-01&uusi=2024-02-15$/);
-		await expect(page.getByText('Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin.', { exact: false })).toBeVisible();
+		await expect(
+			page.getByText('Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin.', { exact: false }),
+		).toBeVisible();
 		await page.getByText('Kunkin version muutokset edelliseen', { exact: true }).click();
 		await page.getByRole('link', { name: '1.6.2020 → 15.2.2024' }).click();
 		await expect(page).toHaveURL(siteUrl('three', '/tietosuojaseloste/2024-02-15/muutokset/'));
@@ -156,10 +191,17 @@ test.describe('without JavaScript', () => {
 test('the diff styles keep their place in the cascade, above the base styles', async ({ page }) => {
 	await page.goto(siteUrl('three', '/tietosuojaseloste/2020-06-01/muutokset/'));
 	// Base gives h2 a 2 rem top margin and spaces list items; the diff view tightens both.
-	const jumps = await page.locator('.diff-jumps li').evaluateAll((items) => items.map((item) => getComputedStyle(item).marginBlockStart));
+	const jumps = await page
+		.locator('.diff-jumps li')
+		.evaluateAll((items) => items.map((item) => getComputedStyle(item).marginBlockStart));
 	expect(new Set(jumps)).toEqual(new Set(['0px']));
 	// 1 rem (--space-4), not base's 2 rem.
-	expect(await page.locator('.diff-document h2').first().evaluate((heading) => getComputedStyle(heading).marginBlockStart)).toBe('16px');
+	expect(
+		await page
+			.locator('.diff-document h2')
+			.first()
+			.evaluate((heading) => getComputedStyle(heading).marginBlockStart),
+	).toBe('16px');
 });
 
 test.describe('inserted and deleted text without colour', () => {
@@ -172,7 +214,10 @@ test.describe('inserted and deleted text without colour', () => {
 		await page.emulateMedia({ media: 'print' });
 		expect((await marker.boundingBox())?.width).toBeGreaterThan(10);
 		const decoration = (selector: string) =>
-			page.locator(selector).first().evaluate((element) => getComputedStyle(element).textDecorationLine);
+			page
+				.locator(selector)
+				.first()
+				.evaluate((element) => getComputedStyle(element).textDecorationLine);
 		expect(await decoration('.diff-document ins')).toBe('underline');
 		expect(await decoration('.diff-document del')).toBe('line-through');
 	});
@@ -186,7 +231,11 @@ test.describe('the compare page', () => {
 		page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 		await page.goto(siteUrl('three', '/tietosuojaseloste/vertaa/?vanha=2018-03-11&uusi=2024-02-15'));
 		await expect(page.getByRole('heading', { level: 2, name: 'Muutokset 11.3.2018 → 15.2.2024' })).toBeVisible();
-		expect(await page.locator('#vertailu-otsikko time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')))).toEqual(['2018-03-11', '2024-02-15']);
+		expect(
+			await page
+				.locator('#vertailu-otsikko time')
+				.evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))),
+		).toEqual(['2018-03-11', '2024-02-15']);
 		await expect(page.getByLabel('Vanhempi versio')).toHaveValue('2018-03-11');
 		await expect(page.getByLabel('Uudempi versio')).toHaveValue('2024-02-15');
 		expect(await changedTexts(page, 'ins')).toEqual([
@@ -195,7 +244,11 @@ test.describe('the compare page', () => {
 			'Euroopan talousalueella',
 			'15.2.2024',
 		]);
-		expect(await changedTexts(page, 'del')).toEqual(['EU:n alueella', 'Kehotamme lukemaan ilmoituksen säännöllisesti.', '11.3.2018']);
+		expect(await changedTexts(page, 'del')).toEqual([
+			'EU:n alueella',
+			'Kehotamme lukemaan ilmoituksen säännöllisesti.',
+			'11.3.2018',
+		]);
 		await expect(page.locator('.diff-summary strong')).toHaveText('5 muutettua kohtaa');
 		// Only the two revisions' blocks were fetched: nothing was built per pair.
 		expect(requests.filter((path) => path.endsWith('.json')).sort()).toEqual([
@@ -236,7 +289,10 @@ test.describe('an upcoming change', () => {
 		const announcement = page.locator('.revision-status__alert--announce');
 		await expect(announcement).toContainText('Tietosuojaseloste muuttuu 1.3.2024');
 		await expect(announcement.locator('time')).toHaveAttribute('datetime', '2024-03-01');
-		await expect(announcement.getByRole('link', { name: 'katso, mitä muuttuu' })).toHaveAttribute('href', '/tietosuojaseloste/2024-02-15/muutokset/');
+		await expect(announcement.getByRole('link', { name: 'katso, mitä muuttuu' })).toHaveAttribute(
+			'href',
+			'/tietosuojaseloste/2024-02-15/muutokset/',
+		);
 		await announcement.getByRole('link', { name: 'Lue uusi versio' }).click();
 		await expect(page).toHaveURL(siteUrl('upcoming', '/tietosuojaseloste/2024-02-15/'));
 		await expect(page.locator('.revision-status')).toContainText('Tämä versio tulee voimaan 1.3.2024.');
@@ -247,7 +303,11 @@ test.describe('an upcoming change', () => {
 		await expect(page.locator('.change-log__entry').nth(1).locator('.change-log__badge')).toHaveText('Voimassa');
 
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/vertaa/'));
-		await expect(page.getByLabel('Uudempi versio').locator('option')).toHaveText(['15.2.2024 (tulossa)', '1.6.2020 (voimassa)', '11.3.2018']);
+		await expect(page.getByLabel('Uudempi versio').locator('option')).toHaveText([
+			'15.2.2024 (tulossa)',
+			'1.6.2020 (voimassa)',
+			'11.3.2018',
+		]);
 	});
 
 	test('is not announced once in force', async ({ page }) => {
@@ -256,12 +316,18 @@ test.describe('an upcoming change', () => {
 	});
 });
 
-test('the feed has one entry per revision, newest first, titled by what changed, and every page links it', async ({ page, request }) => {
+test('the feed has one entry per revision, newest first, titled by what changed, and every page links it', async ({
+	page,
+	request,
+}) => {
 	const response = await request.get(siteUrl('three', '/tietosuojaseloste/feed.xml'));
 	expect(response.status()).toBe(200);
 	const xml = await response.text();
 	// Well-formed, by the browser's strict XML parser.
-	const errors = await page.evaluate((text) => new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('parsererror').length, xml);
+	const errors = await page.evaluate(
+		(text) => new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('parsererror').length,
+		xml,
+	);
 	expect(errors).toBe(0);
 	const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
 	const channel = parsed.rss.channel;
@@ -281,17 +347,28 @@ test('the feed has one entry per revision, newest first, titled by what changed,
 		expect(item.guid['#text']).toBe(url);
 		expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(revision.published);
 		expect(item.description).toContain(revision.summary ?? 'Ensimmäinen julkaistu versio.');
-		if (revision.effective !== revision.published) expect(item.description).toContain(`Voimaan ${finnish(revision.effective)}.`);
+		if (revision.effective !== revision.published)
+			expect(item.description).toContain(`Voimaan ${finnish(revision.effective)}.`);
 		expect(item['content:encoded']).toContain(`href="${url}"`);
 		expect(item['content:encoded'].includes(`href="${url}muutokset/"`)).toBe(revision !== fixture[0]);
 	}
-	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/muutoshistoria/', '/tietosuojaseloste/2018-03-11/muutokset/', '/tietosuojaseloste/vertaa/']) {
+	for (const path of [
+		'/tietosuojaseloste/',
+		'/tietosuojaseloste/muutoshistoria/',
+		'/tietosuojaseloste/2018-03-11/muutokset/',
+		'/tietosuojaseloste/vertaa/',
+	]) {
 		await page.goto(siteUrl('three', path));
-		await expect(page.locator('link[rel=alternate][type="application/rss+xml"]')).toHaveAttribute('href', '/tietosuojaseloste/feed.xml');
+		await expect(page.locator('link[rel=alternate][type="application/rss+xml"]')).toHaveAttribute(
+			'href',
+			'/tietosuojaseloste/feed.xml',
+		);
 	}
 });
 
-test('versiot.json gives each revision its dates, addresses and the SHA-256 of its file, published to check', async ({ request }) => {
+test('versiot.json gives each revision its dates, addresses and the SHA-256 of its file, published to check', async ({
+	request,
+}) => {
 	const body = await (await request.get(siteUrl('three', '/tietosuojaseloste/versiot.json'))).json();
 	expect(body.current).toBe(fixture.at(-1)!.published);
 	expect(body.revisions).toHaveLength(fixture.length);
@@ -303,11 +380,25 @@ test('versiot.json gives each revision its dates, addresses and the SHA-256 of i
 		expect(entry.url).toBe(`https://www.solinum.fi/tietosuojaseloste/${revision.published}/`);
 		// The first revision's too: its changes page is built, and says there is nothing earlier.
 		expect(entry.changesUrl).toBe(`https://www.solinum.fi/tietosuojaseloste/${revision.published}/muutokset/`);
-		expect((await request.get(entry.changesUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)))).status()).toBe(200);
-		expect(entry.sha256).toBe(createHash('sha256').update(readFileSync(`${contentDir}/${revision.fileName}`)).digest('hex'));
+		expect(
+			(
+				await request.get(entry.changesUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)))
+			).status(),
+		).toBe(200);
+		expect(entry.sha256).toBe(
+			createHash('sha256')
+				.update(readFileSync(`${contentDir}/${revision.fileName}`))
+				.digest('hex'),
+		);
 		// Anyone can fetch the published source and check it against the fingerprint.
-		const source = await request.get(entry.sourceUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)));
-		expect(createHash('sha256').update(await source.body()).digest('hex')).toBe(entry.sha256);
+		const source = await request.get(
+			entry.sourceUrl.replace('https://www.solinum.fi', siteUrl('three', '/').slice(0, -1)),
+		);
+		expect(
+			createHash('sha256')
+				.update(await source.body())
+				.digest('hex'),
+		).toBe(entry.sha256);
 	}
 });
 
@@ -315,15 +406,21 @@ test.describe('the one-revision site looks deliberate', () => {
 	test('its change log, changes page, notice and compare page say it is the first version', async ({ page }) => {
 		await page.goto(siteUrl('published', '/tietosuojaseloste/muutoshistoria/'));
 		await expect(page.locator('.change-log__entry')).toHaveCount(1);
-		await expect(page.getByText('Tietosuojaselosteesta on julkaistu toistaiseksi yksi versio.', { exact: false })).toBeVisible();
-		await expect(page.locator('.change-log__entry')).toContainText('Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.');
+		await expect(
+			page.getByText('Tietosuojaselosteesta on julkaistu toistaiseksi yksi versio.', { exact: false }),
+		).toBeVisible();
+		await expect(page.locator('.change-log__entry')).toContainText(
+			'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
+		);
 		await expect(page.getByRole('link', { name: 'Vertaa mitä tahansa kahta versiota' })).toHaveCount(0);
 
 		await page.goto(siteUrl('published', '/tietosuojaseloste/2018-03-11/muutokset/'));
 		await expect(page.getByText('aiempaa versiota, johon sitä voisi verrata, ei ole', { exact: false })).toBeVisible();
 
 		await page.goto(siteUrl('published', '/tietosuojaseloste/'));
-		await expect(page.locator('.revision-status')).toContainText('Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.');
+		await expect(page.locator('.revision-status')).toContainText(
+			'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
+		);
 		await expect(page.locator('.revision-status__alert')).toHaveCount(0);
 
 		await page.goto(siteUrl('published', '/tietosuojaseloste/vertaa/'));
@@ -340,7 +437,9 @@ test.describe('accessibility of the history pages', () => {
 	]) {
 		test(`${path} has no WCAG A/AA violations`, async ({ page }) => {
 			await page.goto(siteUrl('three', path));
-			await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
+			await page
+				.locator('details.diff-fold')
+				.evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
 			// The consent dialog is audited by its own tests; caught mid fade-in, its title fails contrast.
 			expect(await axeViolations(page, { exclude: '#cc-main' })).toEqual([]);
 		});
@@ -357,8 +456,12 @@ test.describe('on a 360 px phone', () => {
 	]) {
 		test(`${path} has no horizontal scroll`, async ({ page }) => {
 			await page.goto(siteUrl('three', path));
-			await page.locator('details.diff-fold').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			await page
+				.locator('details.diff-fold')
+				.evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow).toBe(0);
 		});
 	}

@@ -24,17 +24,26 @@ test.describe('the notice without JavaScript', () => {
 
 	test('is canonical at /tietosuojaseloste/ and links its own permanent address', async ({ page }) => {
 		await page.goto(notice);
-		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/');
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
+			'href',
+			'https://www.solinum.fi/tietosuojaseloste/',
+		);
 		await page.getByRole('link', { name: 'https://www.solinum.fi/tietosuojaseloste/2018-03-11/' }).click();
 		await expect(page).toHaveURL(siteUrl('published', '/tietosuojaseloste/2018-03-11/'));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solinum Oy Tietosuojaseloste');
 		// The same text while it is in force: one canonical address for it.
-		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/');
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
+			'href',
+			'https://www.solinum.fi/tietosuojaseloste/',
+		);
 	});
 
 	test('a replaced revision is canonical at its own permanent address', async ({ page }) => {
 		await page.goto(siteUrl('three', '/tietosuojaseloste/2018-03-11/'));
-		await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://www.solinum.fi/tietosuojaseloste/2018-03-11/');
+		await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
+			'href',
+			'https://www.solinum.fi/tietosuojaseloste/2018-03-11/',
+		);
 	});
 });
 
@@ -48,7 +57,9 @@ test('every section heading has a unique id that the table of contents and a dee
 	const tocTargets = await page
 		.getByRole('navigation', { name: 'Sisällys' })
 		.getByRole('link')
-		.evaluateAll((links) => links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).hash.slice(1))));
+		.evaluateAll((links) =>
+			links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).hash.slice(1))),
+		);
 	expect(tocTargets).toEqual(ids);
 
 	await page.goto(`${notice}#henkilökohtaisten-tietojen-suojaus`);
@@ -61,30 +72,46 @@ test.describe('on a 360 px phone', () => {
 	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2018-03-11/', '/ei-ole/']) {
 		test(`${path} has no horizontal scroll`, async ({ page }) => {
 			await page.goto(siteUrl('published', path));
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow).toBe(0);
 		});
 	}
 });
 
-test('printed, it shows the notice, its date and its address, and no navigation nor consent banner', async ({ page }) => {
+test('printed, it shows the notice, its date and its address, and no navigation nor consent banner', async ({
+	page,
+}) => {
 	await page.goto(notice);
 	await expect(page.locator('#cc-main .cm')).toBeVisible();
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('#cc-main')).toBeHidden();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByText('Viimeksi päivitetty 11.3.2018', { exact: true })).toBeVisible();
-	await expect(page.getByText('Tämän version pysyvä osoite: https://www.solinum.fi/tietosuojaseloste/2018-03-11/')).toBeVisible();
+	await expect(
+		page.getByText('Tämän version pysyvä osoite: https://www.solinum.fi/tietosuojaseloste/2018-03-11/'),
+	).toBeVisible();
 	for (const nav of await page.locator('nav, header.site-header, footer').all()) {
 		await expect(nav).toBeHidden();
 	}
 });
 
-test('in the dark colour scheme the screen is dark, and paper is printed exactly as in the light one: black on white', async ({ page }) => {
+test('in the dark colour scheme the screen is dark, and paper is printed exactly as in the light one: black on white', async ({
+	page,
+}) => {
 	/** The colours of the notice's parts as the page stands. */
 	const colours = () =>
 		page.evaluate(() =>
-			['body', 'h1', '.notice__updated', '.notice__permalink', '.revision-status', '.notice__body p', '.notice__body a'].map((selector) => {
+			[
+				'body',
+				'h1',
+				'.notice__updated',
+				'.notice__permalink',
+				'.revision-status',
+				'.notice__body p',
+				'.notice__body a',
+			].map((selector) => {
 				const style = getComputedStyle(document.querySelector(selector)!);
 				return `${selector}: ${style.color} on ${style.backgroundColor}`;
 			}),
@@ -139,7 +166,12 @@ test.describe('every fixture revision at its permanent address', () => {
 
 test('the sitemap lists the notice and every permanent address', async ({ request }) => {
 	const sitemap = await (await request.get(siteUrl('three', '/sitemap-0.xml'))).text();
-	for (const path of ['/tietosuojaseloste/', '/tietosuojaseloste/2018-03-11/', '/tietosuojaseloste/2020-06-01/', '/tietosuojaseloste/2024-02-15/']) {
+	for (const path of [
+		'/tietosuojaseloste/',
+		'/tietosuojaseloste/2018-03-11/',
+		'/tietosuojaseloste/2020-06-01/',
+		'/tietosuojaseloste/2024-02-15/',
+	]) {
 		expect(sitemap).toContain(`<loc>https://www.solinum.fi${path}</loc>`);
 	}
 	expect(words(sitemap).join(' ')).not.toContain('404');

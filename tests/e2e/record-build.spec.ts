@@ -61,7 +61,11 @@ test('a revision published after the build date is not online anywhere until its
 		`Scheduled: ${fileName} goes online with the first build on or after 1.1.2027 (2027-01-01); nothing of it is published now.`,
 	);
 	// The copied text still states its predecessor's date: a warning naming the line.
-	expect(early.output).toMatch(new RegExp(`${fileName}:\\d+: the text says "päivitetty 15\\.2\\.2024", but the revision is published on 1\\.1\\.2027\\.`));
+	expect(early.output).toMatch(
+		new RegExp(
+			`${fileName}:\\d+: the text says "päivitetty 15\\.2\\.2024", but the revision is published on 1\\.1\\.2027\\.`,
+		),
+	);
 	expect(existsSync(join(before, 'tietosuojaseloste/2027-01-01'))).toBe(false);
 	// Not in any page, feed, sitemap, versiot.json, search index or change log, nor announced.
 	const everything = everyText(before);
@@ -77,8 +81,13 @@ test('a revision published after the build date is not online anywhere until its
 	expect(due.output).toContain(`Not sealed yet: ${fileName}, published today.`);
 	expect(readFileSync(join(onTheDay, 'tietosuojaseloste/2027-01-01/index.html'), 'utf8')).toContain(SCHEDULED_TEXT);
 	expect(readFileSync(join(onTheDay, 'tietosuojaseloste/index.html'), 'utf8')).toContain('Tietosuojaseloste muuttuu');
-	const versions = JSON.parse(readFileSync(join(onTheDay, 'tietosuojaseloste/versiot.json'), 'utf8')) as { revisions: { published: string; sha256: string }[] };
-	expect(versions.revisions.at(-1)).toMatchObject({ published: '2027-01-01', sha256: sha256(readFileSync(join(folder, fileName))) });
+	const versions = JSON.parse(readFileSync(join(onTheDay, 'tietosuojaseloste/versiot.json'), 'utf8')) as {
+		revisions: { published: string; sha256: string }[];
+	};
+	expect(versions.revisions.at(-1)).toMatchObject({
+		published: '2027-01-01',
+		sha256: sha256(readFileSync(join(folder, fileName))),
+	});
 	rmSync(before, { recursive: true, force: true });
 	rmSync(onTheDay, { recursive: true, force: true });
 });
@@ -118,7 +127,9 @@ test.describe('the published versiot.json is the witness', () => {
 		const witness = join(dirname(folder), 'versiot.json');
 		writeFileSync(witness, versions);
 		const out = scratchOut();
-		const result = buildSite({ contentDir: folder, buildDate: BUILD_DATE }, out, { NOTICE_PUBLISHED_VERSIONS: witness });
+		const result = buildSite({ contentDir: folder, buildDate: BUILD_DATE }, out, {
+			NOTICE_PUBLISHED_VERSIONS: witness,
+		});
 		expect(result.status).toBe(1);
 		expect(result.output).toContain(
 			`${folder}/2018-03-11.mdx: 2018-03-11.mdx differs from what was published: ${witness} gives SHA-256 ${was}, the file has ${now}.`,
@@ -132,7 +143,9 @@ test.describe('the published versiot.json is the witness', () => {
 		const served = join(dirname(folder), 'served.json');
 		writeFileSync(served, versions);
 		// The site stands in a process of its own: the builds below block this one.
-		const server = spawn(process.execPath, ['--input-type=module', '-e', HTTPS_SERVER, served, TLS], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const server = spawn(process.execPath, ['--input-type=module', '-e', HTTPS_SERVER, served, TLS], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		try {
 			const port = await new Promise<string>((listening, failed) => {
 				server.stdout.once('data', (chunk: Buffer) => listening(chunk.toString().trim()));
@@ -142,14 +155,24 @@ test.describe('the published versiot.json is the witness', () => {
 			// The test's own certificate authority: the build trusts it as it trusts the site's real one.
 			const tls = { NODE_EXTRA_CA_CERTS: join(process.cwd(), TLS, 'localhost-cert.pem') };
 			const url = `${origin}/tietosuojaseloste/versiot.json`;
-			const mismatch = buildSite({ contentDir: folder, buildDate: BUILD_DATE }, scratchOut(), { ...tls, NOTICE_PUBLISHED_VERSIONS: url });
+			const mismatch = buildSite({ contentDir: folder, buildDate: BUILD_DATE }, scratchOut(), {
+				...tls,
+				NOTICE_PUBLISHED_VERSIONS: url,
+			});
 			expect(mismatch.status).toBe(1);
-			expect(mismatch.output).toContain(`2018-03-11.mdx differs from what was published: ${url} gives SHA-256 ${was}, the file has ${now}.`);
+			expect(mismatch.output).toContain(
+				`2018-03-11.mdx differs from what was published: ${url} gives SHA-256 ${was}, the file has ${now}.`,
+			);
 
 			const missing = `${origin}/ei-ole.json`;
-			const unreadable = buildSite({ contentDir: THREE, buildDate: BUILD_DATE }, scratchOut(), { ...tls, NOTICE_PUBLISHED_VERSIONS: missing });
+			const unreadable = buildSite({ contentDir: THREE, buildDate: BUILD_DATE }, scratchOut(), {
+				...tls,
+				NOTICE_PUBLISHED_VERSIONS: missing,
+			});
 			expect(unreadable.status).toBe(1);
-			expect(unreadable.output).toContain(`NOTICE_PUBLISHED_VERSIONS: is "${missing}", which could not be read: the server answered 404 Not Found.`);
+			expect(unreadable.output).toContain(
+				`NOTICE_PUBLISHED_VERSIONS: is "${missing}", which could not be read: the server answered 404 Not Found.`,
+			);
 		} finally {
 			server.kill();
 		}
@@ -172,7 +195,12 @@ test('effective dates out of publication order are refused by the build, naming 
 	const folder = copyOfThree();
 	addRevision(folder, '2026-03-01', 'effective: 2026-09-01\n', 'Ensimmäinen uusi kappale.');
 	const later = join(folder, '2026-04-01.mdx');
-	writeFileSync(later, readFileSync(join(folder, '2026-03-01.mdx'), 'utf8').replace('published: 2026-03-01\neffective: 2026-09-01', 'published: 2026-04-01\neffective: 2026-07-01').concat('\nToinen uusi kappale.\n'));
+	writeFileSync(
+		later,
+		readFileSync(join(folder, '2026-03-01.mdx'), 'utf8')
+			.replace('published: 2026-03-01\neffective: 2026-09-01', 'published: 2026-04-01\neffective: 2026-07-01')
+			.concat('\nToinen uusi kappale.\n'),
+	);
 	const result = buildSite({ contentDir: folder, buildDate: '2026-02-01' }, scratchOut());
 	expect(result.status).toBe(1);
 	expect(result.output).toContain(
@@ -189,7 +217,9 @@ test.describe('a build is all or nothing', () => {
 			.poll(
 				() => {
 					const staging = readdirSync(parent).find((name) => name.startsWith('.dist.partial-'));
-					return staging !== undefined && existsSync(join(parent, staging, 'tietosuojaseloste', '2018-03-11', 'index.html'));
+					return (
+						staging !== undefined && existsSync(join(parent, staging, 'tietosuojaseloste', '2018-03-11', 'index.html'))
+					);
 				},
 				{ timeout: 90_000, intervals: [20] },
 			)
@@ -238,8 +268,16 @@ test.describe('a build is all or nothing', () => {
 		build.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		const exit = exited(build);
 		// Astro makes its folder once the check has passed: save the revision after that.
-		await expect.poll(() => readdirSync(dirname(outDir)).some((name) => name.startsWith('.dist.partial-')), { timeout: 90_000, intervals: [20] }).toBe(true);
-		writeFileSync(join(folder, fileName), readFileSync(join(folder, fileName), 'utf8').replace('Ensimmäinen luonnos.', 'Toinen luonnos.'));
+		await expect
+			.poll(() => readdirSync(dirname(outDir)).some((name) => name.startsWith('.dist.partial-')), {
+				timeout: 90_000,
+				intervals: [20],
+			})
+			.toBe(true);
+		writeFileSync(
+			join(folder, fileName),
+			readFileSync(join(folder, fileName), 'utf8').replace('Ensimmäinen luonnos.', 'Toinen luonnos.'),
+		);
 		expect(await exit).toBe(1);
 		// Caught where the source file is published, or, saved later, by the check after the build.
 		expect(output).toMatch(new RegExp(`${fileName}:? changed while the site was being built`));
@@ -249,17 +287,19 @@ test.describe('a build is all or nothing', () => {
 
 	test.describe('--outDir refuses a folder it would destroy', () => {
 		for (const [outDir, reason] of [
-			['.', 'part of the project\'s source tree'],
-			['src', 'part of the project\'s source tree'],
-			['content/tietosuojaseloste', 'part of the project\'s source tree'],
-			['tests/fixtures', 'part of the project\'s source tree'],
-			['..', 'part of the project\'s source tree'],
+			['.', "part of the project's source tree"],
+			['src', "part of the project's source tree"],
+			['content/tietosuojaseloste', "part of the project's source tree"],
+			['tests/fixtures', "part of the project's source tree"],
+			['..', "part of the project's source tree"],
 		] as const) {
 			test(`--outDir ${outDir}`, () => {
 				const before = existsSync(outDir) ? readdirSync(outDir).sort() : [];
 				const result = spawnSync(process.execPath, ['src/cli/build.ts', '--outDir', outDir], { encoding: 'utf8' });
 				expect(result.status).toBe(1);
-				expect(result.stderr).toContain(`--outDir ${outDir}: that folder is ${reason}, and the build replaces its output folder whole.`);
+				expect(result.stderr).toContain(
+					`--outDir ${outDir}: that folder is ${reason}, and the build replaces its output folder whole.`,
+				);
 				expect(readdirSync(outDir).sort()).toEqual(before);
 			});
 		}

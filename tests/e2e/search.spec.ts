@@ -94,7 +94,13 @@ test.describe('an inflected Finnish word finds the section and links straight to
 			const hit = results(page).getByRole('link', { name: 'Evästeet', exact: true });
 			await expect(hit).toHaveAttribute('href', encodeURI('/tietosuojaseloste/#evästeet'));
 			// The snippet shows the match highlighted.
-			await expect(results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Evästeet', exact: true }) }).locator('mark').first()).toHaveText(/^eväste/i);
+			await expect(
+				results(page)
+					.getByRole('listitem')
+					.filter({ has: page.getByRole('link', { name: 'Evästeet', exact: true }) })
+					.locator('mark')
+					.first(),
+			).toHaveText(/^eväste/i);
 			await hit.click();
 			await expect(page).toHaveURL(`${notice}#ev%C3%A4steet`);
 			await expect(page.locator('#evästeet')).toHaveText('Evästeet');
@@ -115,7 +121,9 @@ test('"poistaminen" finds "poistamista" in the published notice', async ({ page 
 	expect(marks.map((mark) => mark.toLowerCase().replace(/\W+$/, ''))).toContain('poistamista');
 });
 
-test('a search covers the revision in force; the filter adds earlier text, labelled with its date', async ({ page }) => {
+test('a search covers the revision in force; the filter adds earlier text, labelled with its date', async ({
+	page,
+}) => {
 	await visit(page, notice);
 	await search(page, 'EU:n alueella');
 	await expect(status(page)).toHaveText('Ei tuloksia haulle ”EU:n alueella”.');
@@ -124,12 +132,17 @@ test('a search covers the revision in force; the filter adds earlier text, label
 	await history(page).check();
 	await expect(status(page)).toHaveText('1 osuma haulle ”EU:n alueella”.');
 	expect(await hitLinks(page)).toEqual([
-		['Henkilökohtaisten tietojen säilytys Aiempi versio 11.3.2018', '/tietosuojaseloste/2018-03-11/#henkilökohtaisten-tietojen-säilytys'],
+		[
+			'Henkilökohtaisten tietojen säilytys Aiempi versio 11.3.2018',
+			'/tietosuojaseloste/2018-03-11/#henkilökohtaisten-tietojen-säilytys',
+		],
 	]);
 	await results(page).getByRole('link').click();
 	await expect(page).toHaveURL(/\/tietosuojaseloste\/2018-03-11\/#/);
 	// The section's first paragraph, after the line that says when the section last changed.
-	await expect(page.locator('#henkilökohtaisten-tietojen-säilytys + .section-change + p')).toContainText('EU:n alueella');
+	await expect(page.locator('#henkilökohtaisten-tietojen-säilytys + .section-change + p')).toContainText(
+		'EU:n alueella',
+	);
 });
 
 test('text that several revisions share comes back once, from the revision in force', async ({ page }) => {
@@ -139,11 +152,16 @@ test('text that several revisions share comes back once, from the revision in fo
 	// In 2020-06-01 and 2024-02-15 word for word.
 	await search(page, 'Euroopan talousalueella');
 	expect(await hitLinks(page)).toEqual([
-		['Henkilökohtaisten tietojen säilytys Voimassa oleva versio', '/tietosuojaseloste/#henkilökohtaisten-tietojen-säilytys'],
+		[
+			'Henkilökohtaisten tietojen säilytys Voimassa oleva versio',
+			'/tietosuojaseloste/#henkilökohtaisten-tietojen-säilytys',
+		],
 	]);
 	// In every revision: only the current one answers.
 	await search(page, 'Facebook');
-	const notices = (await hitLinks(page)).map(([, href]) => href).filter((href) => href.startsWith('/tietosuojaseloste/'));
+	const notices = (await hitLinks(page))
+		.map(([, href]) => href)
+		.filter((href) => href.startsWith('/tietosuojaseloste/'));
 	expect(notices).toEqual(['/tietosuojaseloste/#soveltamislaajuus-ja-hyväksyminen']);
 });
 
@@ -161,7 +179,9 @@ test('the change log and change pages are not searched', async ({ page }) => {
 	const entry = (await (await page.request.get(siteUrl('three', '/pagefind/pagefind-entry.json'))).json()) as {
 		languages: Record<string, { page_count: number }>;
 	};
-	expect(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count])).toEqual([['fi', 4]]);
+	expect(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count])).toEqual([
+		['fi', 4],
+	]);
 });
 
 test('a click on a snippet keeps the results open; a click outside closes them', async ({ page }) => {
@@ -186,15 +206,21 @@ test('the cookie page is searched by default, with a link to its section', async
 test("a cookie table's hit reads cell by cell, caption apart, and links its section", async ({ page }) => {
 	await visit(page, notice);
 	await search(page, 'cc_cookie');
-	const hit = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Välttämättömät Evästeet', exact: true }) });
+	const hit = results(page)
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: 'Välttämättömät Evästeet', exact: true }) });
 	await expect(hit.getByRole('link')).toHaveAttribute('href', '/evasteet/#evasteet-necessary');
 	await expect(hit.locator('mark')).toHaveText('cc_cookie');
 	// Caption, column heads and the row's cells each keep their words apart.
-	await expect(hit.locator('.site-search__excerpt')).toContainText('Evästeet: Välttämättömät Eväste Kenelle Säilyy Tarkoitus cc_cookie Solinum Oy');
+	await expect(hit.locator('.site-search__excerpt')).toContainText(
+		'Evästeet: Välttämättömät Eväste Kenelle Säilyy Tarkoitus cc_cookie Solinum Oy',
+	);
 	await expect(hit.locator('.site-search__excerpt')).toContainText('6 kuukautta');
 });
 
-test('text before the first section links to where it begins, on the notice and on the cookie page', async ({ page }) => {
+test('text before the first section links to where it begins, on the notice and on the cookie page', async ({
+	page,
+}) => {
 	await visit(page, siteUrl('three', '/evasteet/'));
 	// Only in the notice's opening paragraph.
 	await search(page, 'laatineet');
@@ -285,22 +311,27 @@ test.describe('on a 360 px phone', () => {
 		const panel = await results(page).boundingBox();
 		expect(panel?.x).toBeGreaterThanOrEqual(0);
 		expect((panel?.x ?? 0) + (panel?.width ?? Infinity)).toBeLessThanOrEqual(360);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
 		expect(overflow).toBe(0);
 	});
 });
 
-test('a revision announced but not yet in force is searched only with the filter, labelled as upcoming', async ({ page }) => {
+test('a revision announced but not yet in force is searched only with the filter, labelled as upcoming', async ({
+	page,
+}) => {
 	// The 'upcoming' site: on 2024-02-20, 2024-02-15 is published but in force only from 1.3.2024.
 	await visit(page, siteUrl('upcoming', '/tietosuojaseloste/'));
 	await search(page, 'evästeitä');
-	const notices = (await hitLinks(page)).map(([, href]) => href).filter((href) => href.startsWith('/tietosuojaseloste/'));
+	const notices = (await hitLinks(page))
+		.map(([, href]) => href)
+		.filter((href) => href.startsWith('/tietosuojaseloste/'));
 	expect(notices).toEqual(['/tietosuojaseloste/#muiden-kuin-henkilökohtaisten-tietojen-kerääminen-ja-käyttö']);
 	await history(page).check();
-	await expect(results(page).getByRole('link', { name: 'Evästeet Tuleva versio, voimassa 1.3.2024 alkaen' })).toHaveAttribute(
-		'href',
-		encodeURI('/tietosuojaseloste/2024-02-15/#evästeet'),
-	);
+	await expect(
+		results(page).getByRole('link', { name: 'Evästeet Tuleva versio, voimassa 1.3.2024 alkaen' }),
+	).toHaveAttribute('href', encodeURI('/tietosuojaseloste/2024-02-15/#evästeet'));
 });
 
 test('npm run dev explains that search needs a build', async ({ page }) => {

@@ -13,5 +13,8 @@ export async function axeViolations(page: Page, options: { exclude?: string } = 
 	let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
 	if (options.exclude) builder = builder.exclude(options.exclude);
 	const { violations } = await builder.analyze();
-	return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+	return violations.map(
+		(violation) =>
+			`${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+	);
 }

@@ -36,7 +36,11 @@ function withBuildLock<T>(run: () => T): T {
 }
 
 /** The environment a test build runs in. */
-function buildEnv(site: Pick<TestSite, 'contentDir' | 'consentDir' | 'buildDate'>, outDir: string, extraEnv: Record<string, string>) {
+function buildEnv(
+	site: Pick<TestSite, 'contentDir' | 'consentDir' | 'buildDate'>,
+	outDir: string,
+	extraEnv: Record<string, string>,
+) {
 	return {
 		...process.env,
 		NOTICE_CONTENT_DIR: site.contentDir,

@@ -39,6 +39,11 @@ export function fileForPath(dir: string, path: string): string | undefined {
 /** SHA-256 of every file of a built folder, keyed by relative path. */
 export function fileHashes(dir: string): Record<string, string> {
 	return Object.fromEntries(
-		builtFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+		builtFiles(dir).map((file) => [
+			file,
+			createHash('sha256')
+				.update(readFileSync(join(dir, file)))
+				.digest('hex'),
+		]),
 	);
 }

@@ -113,15 +113,21 @@ export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<AnyNode>
 		const tag = node.tagName.toLowerCase();
 		const heading = /^h([1-6])$/.exec(tag);
 		if (heading) {
-			blocks.push(withLinks({ kind: 'heading', depth: Number(heading[1]), text: readText($, [node]) }, readLinks($, [node])));
+			blocks.push(
+				withLinks({ kind: 'heading', depth: Number(heading[1]), text: readText($, [node]) }, readLinks($, [node])),
+			);
 		} else if (tag === 'p') {
 			blocks.push(withLinks({ kind: 'paragraph', text: readText($, [node]) }, readLinks($, [node])));
 		} else if (tag === 'ul' || tag === 'ol') {
 			for (const item of element.children('li').toArray()) {
-				const own = $(item).contents().toArray().filter((child) => !(child.type === 'tag' && /^(ul|ol)$/i.test(child.tagName)));
+				const own = $(item)
+					.contents()
+					.toArray()
+					.filter((child) => !(child.type === 'tag' && /^(ul|ol)$/i.test(child.tagName)));
 				// A loose item's paragraphs are one block, a line break between each.
 				const paragraphs = own.filter((child) => child.type === 'tag' && child.tagName === 'p');
-				const text = paragraphs.length > 0 ? paragraphs.map((paragraph) => readText($, [paragraph])).join('\n') : readText($, own);
+				const text =
+					paragraphs.length > 0 ? paragraphs.map((paragraph) => readText($, [paragraph])).join('\n') : readText($, own);
 				blocks.push(withLinks({ kind: 'item', ordered: tag === 'ol', text }, readLinks($, own)));
 				for (const nested of $(item).children('ul, ol').toArray()) visit(nested);
 			}
@@ -144,7 +150,9 @@ export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<AnyNode>
 	};
 	for (const child of root.contents().toArray()) visit(child);
 	// A block with no text shows nothing to read, as the diff's blocks leave it out.
-	const shown = blocks.filter((block) => (block.kind === 'row' ? block.cells.some(Boolean) : block.kind === 'other' || block.text !== ''));
+	const shown = blocks.filter((block) =>
+		block.kind === 'row' ? block.cells.some(Boolean) : block.kind === 'other' || block.text !== '',
+	);
 	// Inside the blocks, only marks that change no words: anything else (a checkbox, an image)
 	// shows what no block holds.
 	const unknown = root
@@ -156,4 +164,29 @@ export function pageBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<AnyNode>
 }
 
 /** The elements whose text the blocks hold: block structure, and inline marks that change no words. */
-const KNOWN = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'div', 'a', 'strong', 'em', 'del', 'code', 'br']);
+const KNOWN = new Set([
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'p',
+	'ul',
+	'ol',
+	'li',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'blockquote',
+	'div',
+	'a',
+	'strong',
+	'em',
+	'del',
+	'code',
+	'br',
+]);

@@ -17,7 +17,15 @@ describe('the budgets', () => {
 	});
 
 	it('give every other kind of page a budget of at most 40 KB', () => {
-		expect(PAGES.map((page) => page.kind)).toEqual(['notice', 'revision', 'diff', 'change log', 'cookie page', 'compare', '404']);
+		expect(PAGES.map((page) => page.kind)).toEqual([
+			'notice',
+			'revision',
+			'diff',
+			'change log',
+			'cookie page',
+			'compare',
+			'404',
+		]);
 		for (const page of PAGES) expect(page.budget.bytes).toBeLessThanOrEqual(40 * KB);
 	});
 });
@@ -45,7 +53,11 @@ describe('overBudget', () => {
 		['bytes', { total: 25 * KB + 1 }, '25.0 KB > 25.0 KB (1 B over)'],
 		['requests', { requests: 7 }, '7 requests > 6'],
 		['fonts', { bytes: { ...within.bytes, font: 10 * KB } }, 'web fonts 10.0 KB'],
-		['third parties', { thirdParty: ['https://www.googletagmanager.com/gtag/js'] }, 'third-party: https://www.googletagmanager.com/gtag/js'],
+		[
+			'third parties',
+			{ thirdParty: ['https://www.googletagmanager.com/gtag/js'] },
+			'third-party: https://www.googletagmanager.com/gtag/js',
+		],
 		['cookies', { cookies: ['_ga'] }, 'cookies before consent: _ga'],
 		['layout shift', { cls: 0.01 }, 'CLS 0.010 > 0'],
 		['a missing banner', { banner: false }, 'no consent banner'],

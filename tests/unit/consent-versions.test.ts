@@ -16,7 +16,11 @@ import {
 	type ConsentFile,
 } from '../../src/lib/consent/check-node.ts';
 import { versionSource, widgetSource } from '../../src/lib/consent/history.ts';
-import { checkConsentHistory, listPublishedConsentVersions, readConsentFolder } from '../../src/lib/consent/versions-node.ts';
+import {
+	checkConsentHistory,
+	listPublishedConsentVersions,
+	readConsentFolder,
+} from '../../src/lib/consent/versions-node.ts';
 import { formatProblem, sha256 as sha256Bytes, type SealManifest } from '../../src/lib/record/seal-node.ts';
 import { siteConsent } from '../support/consent.ts';
 
@@ -28,7 +32,11 @@ const base: Data = yaml.load(REAL.toString('utf8'), { schema: yaml.CORE_SCHEMA }
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** A version file holding the real first version changed by `change`, dated `date`, with `summary` (null: none). */
-function version(date: string, change: (data: Data) => void = () => {}, summary: string | null = 'Muutos.'): ConsentFile {
+function version(
+	date: string,
+	change: (data: Data) => void = () => {},
+	summary: string | null = 'Muutos.',
+): ConsentFile {
 	const data = structuredClone(base);
 	data.published = date;
 	if (summary === null) delete data.summary;
@@ -45,9 +53,12 @@ const fileMessages = (file: ConsentFile) => {
 
 /** The messages for a folder as of `date`. */
 const folderMessages = (files: ConsentFile[], sealed: SealManifest | undefined, date: string) =>
-	checkConsentFolder(files, { sealed, buildDate: date, folder: FOLDER }).problems.map((problem) => formatProblem(problem, FOLDER));
+	checkConsentFolder(files, { sealed, buildDate: date, folder: FOLDER }).problems.map((problem) =>
+		formatProblem(problem, FOLDER),
+	);
 
-const sealOf = (...files: ConsentFile[]): SealManifest => Object.fromEntries(files.map((file) => [file.fileName, sha256Bytes(file.bytes)]));
+const sealOf = (...files: ConsentFile[]): SealManifest =>
+	Object.fromEntries(files.map((file) => [file.fileName, sha256Bytes(file.bytes)]));
 
 const at = (file: string) => `${FOLDER}/${file}`;
 /** What every seal refusal tells the editor to do instead of editing a published version. */
@@ -59,92 +70,128 @@ describe('a version file is refused, with a message that names the file and the 
 		[
 			'an unknown field',
 			(d) => void (d.sumary = 'Muutos.'),
-			[`${at('2026-12-01.yaml')}: "sumary" is not a field the format has.\n  Fix: use only these fields: published, summary, consentCookie, categories, texts. Check the spelling of "sumary".`],
+			[
+				`${at('2026-12-01.yaml')}: "sumary" is not a field the format has.\n  Fix: use only these fields: published, summary, consentCookie, categories, texts. Check the spelling of "sumary".`,
+			],
 		],
 		[
 			'an unknown field of a service',
 			(d) => void (d.categories[1].services[0].provder = 'Google'),
-			[`${at('2026-12-01.yaml')}: ${ga4}.provder" (category "analytics", service "ga4") is not a field the format has.\n  Fix: use only these fields here: id, name, provider, script, privacyPolicy, hosts, cookies. Check the spelling of "provder".`],
+			[
+				`${at('2026-12-01.yaml')}: ${ga4}.provder" (category "analytics", service "ga4") is not a field the format has.\n  Fix: use only these fields here: id, name, provider, script, privacyPolicy, hosts, cookies. Check the spelling of "provder".`,
+			],
 		],
 		[
 			'a missing purpose',
 			(d) => void delete d.categories[0].purpose,
-			[`${at('2026-12-01.yaml')}: "categories[0].purpose" (category "necessary") is missing.\n  Fix: add it: what the visitor consents to, in Finnish: purpose: Mittaamme, miten sivustoa käytetään.`],
+			[
+				`${at('2026-12-01.yaml')}: "categories[0].purpose" (category "necessary") is missing.\n  Fix: add it: what the visitor consents to, in Finnish: purpose: Mittaamme, miten sivustoa käytetään.`,
+			],
 		],
 		[
 			'a missing group of texts',
 			(d) => void delete d.texts.lifetimes,
-			[`${at('2026-12-01.yaml')}: "texts.lifetimes" is missing.\n  Fix: add it: how lifetimes are written: day, days, month and months`],
+			[
+				`${at('2026-12-01.yaml')}: "texts.lifetimes" is missing.\n  Fix: add it: how lifetimes are written: day, days, month and months`,
+			],
 		],
 		[
 			'a yes for true',
 			(d) => void (d.categories[1].refusable = 'yes'),
-			[`${at('2026-12-01.yaml')}: "categories[1].refusable" (category "analytics") is "yes", which must be true or false.\n  Fix: write true when a visitor may refuse the category; false only for what the site cannot work without`],
+			[
+				`${at('2026-12-01.yaml')}: "categories[1].refusable" (category "analytics") is "yes", which must be true or false.\n  Fix: write true when a visitor may refuse the category; false only for what the site cannot work without`,
+			],
 		],
 		[
 			'an empty button label',
 			(d) => void (d.texts.buttons.acceptAll = '  '),
-			[`${at('2026-12-01.yaml')}: "texts.buttons.acceptAll" is "  ", which must not be empty.\n  Fix: write the button that accepts every category: acceptAll: Hyväksy kaikki`],
+			[
+				`${at('2026-12-01.yaml')}: "texts.buttons.acceptAll" is "  ", which must not be empty.\n  Fix: write the button that accepts every category: acceptAll: Hyväksy kaikki`,
+			],
 		],
 		[
 			'a lifetime of no days',
 			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 0),
-			[`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 0, which must be at least 1.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`],
+			[
+				`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 0, which must be at least 1.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`,
+			],
 		],
 		[
 			'a lifetime of part of a day',
 			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 1.5),
-			[`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 1.5, which must be a whole number of days.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`],
+			[
+				`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 1.5, which must be a whole number of days.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`,
+			],
 		],
 		[
 			'a script over http',
 			(d) => void (d.categories[1].services[0].script = 'http://www.googletagmanager.com/gtag/js'),
-			[`${at('2026-12-01.yaml')}: ${ga4}.script" (category "analytics", service "ga4") is "http://www.googletagmanager.com/gtag/js", which must be an https:// address.\n  Fix: write the one script the service loads after consent: script: https://…`],
+			[
+				`${at('2026-12-01.yaml')}: ${ga4}.script" (category "analytics", service "ga4") is "http://www.googletagmanager.com/gtag/js", which must be an https:// address.\n  Fix: write the one script the service loads after consent: script: https://…`,
+			],
 		],
 		[
 			'a host with a path, which would open more than the origin',
 			(d) => void (d.categories[1].services[0].hosts.connect[0] = 'https://www.google-analytics.com/g/collect'),
-			[`${at('2026-12-01.yaml')}: ${ga4}.hosts.connect[0]" (category "analytics", service "ga4") is "https://www.google-analytics.com/g/collect", which must be an https origin such as https://host.example (no path, no wildcard).\n  Fix: write the origins the service reaches with fetch and beacons, each as https://host.example`],
+			[
+				`${at('2026-12-01.yaml')}: ${ga4}.hosts.connect[0]" (category "analytics", service "ga4") is "https://www.google-analytics.com/g/collect", which must be an https origin such as https://host.example (no path, no wildcard).\n  Fix: write the origins the service reaches with fetch and beacons, each as https://host.example`,
+			],
 		],
 		[
 			'an unknown Consent Mode signal',
 			(d) => void (d.categories[1].consentMode = ['analytics']),
-			[`${at('2026-12-01.yaml')}: "categories[1].consentMode[0]" (category "analytics") is "analytics", which must be one of analytics_storage, ad_storage, ad_user_data, ad_personalization.\n  Fix: write the Google Consent Mode signals granted with the category, from analytics_storage, ad_storage, ad_user_data, ad_personalization`],
+			[
+				`${at('2026-12-01.yaml')}: "categories[1].consentMode[0]" (category "analytics") is "analytics", which must be one of analytics_storage, ad_storage, ad_user_data, ad_personalization.\n  Fix: write the Google Consent Mode signals granted with the category, from analytics_storage, ad_storage, ad_user_data, ad_personalization`,
+			],
 		],
 		[
 			'a category id with capitals',
 			(d) => void (d.categories[1].id = 'Analytics'),
-			[`${at('2026-12-01.yaml')}: "categories[1].id" (category "Analytics") is "Analytics", which must be a short key of lower-case letters, digits and "-".\n  Fix: write a short key for the category, as the consent record stores it: id: analytics`],
+			[
+				`${at('2026-12-01.yaml')}: "categories[1].id" (category "Analytics") is "Analytics", which must be a short key of lower-case letters, digits and "-".\n  Fix: write a short key for the category, as the consent record stores it: id: analytics`,
+			],
 		],
 		[
 			'no categories',
 			(d) => void (d.categories = []),
-			[`${at('2026-12-01.yaml')}: "categories" is [], which must list at least one category.\n  Fix: write the categories, each with id, name, purpose, refusable, services and cookies`],
+			[
+				`${at('2026-12-01.yaml')}: "categories" is [], which must list at least one category.\n  Fix: write the categories, each with id, name, purpose, refusable, services and cookies`,
+			],
 		],
 		[
 			'a date that is not the file name',
 			(d) => void (d.published = '2026-12-02'),
-			[`${at('2026-12-01.yaml')}: "published" is 2026-12-02 but the file is named 2026-12-01.yaml.\n  Fix: the date and the file name must be the same day: rename the file or correct the date.`],
+			[
+				`${at('2026-12-01.yaml')}: "published" is 2026-12-02 but the file is named 2026-12-01.yaml.\n  Fix: the date and the file name must be the same day: rename the file or correct the date.`,
+			],
 		],
 		[
 			'a date that does not exist',
 			(d) => void (d.published = '2026-02-30'),
-			[`${at('2026-12-01.yaml')}: "published" is "2026-02-30", which is not a real date.\n  Fix: write the day the version is shown from, the same as the file name: published: 2026-11-25`],
+			[
+				`${at('2026-12-01.yaml')}: "published" is "2026-02-30", which is not a real date.\n  Fix: write the day the version is shown from, the same as the file name: published: 2026-11-25`,
+			],
 		],
 		[
 			'two categories with one id',
 			(d) => void (d.categories[2].id = 'analytics'),
-			[`${at('2026-12-01.yaml')}: there are two categories with the id "analytics".\n  Fix: give each category its own id, or merge the two.`],
+			[
+				`${at('2026-12-01.yaml')}: there are two categories with the id "analytics".\n  Fix: give each category its own id, or merge the two.`,
+			],
 		],
 		[
 			'two services with one id',
 			(d) => void (d.categories[2].services[0].id = 'ga4'),
-			[`${at('2026-12-01.yaml')}: there are two services with the id "ga4", in category "analytics" and in category "marketing".\n  Fix: give each service its own id, or list it once.`],
+			[
+				`${at('2026-12-01.yaml')}: there are two services with the id "ga4", in category "analytics" and in category "marketing".\n  Fix: give each service its own id, or list it once.`,
+			],
 		],
 		[
 			'a cookie listed twice',
 			(d) => void (d.categories[2].services[0].cookies[0].name = '_ga'),
-			[`${at('2026-12-01.yaml')}: the cookie "_ga" is listed twice, in service "ga4" and in service "meta-pixel".\n  Fix: list each cookie once, under the service (or category) that sets it.`],
+			[
+				`${at('2026-12-01.yaml')}: the cookie "_ga" is listed twice, in service "ga4" and in service "meta-pixel".\n  Fix: list each cookie once, under the service (or category) that sets it.`,
+			],
 		],
 		[
 			'a third party in the category that cannot be refused',
@@ -152,27 +199,37 @@ describe('a version file is refused, with a message that names the file and the 
 				d.categories[0].services = d.categories[1].services;
 				d.categories[1].services = [];
 			},
-			[`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but lets third parties run (ga4).\n  Fix: a category that cannot be refused runs nothing of a third party: move the services to a category a visitor can refuse.`],
+			[
+				`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but lets third parties run (ga4).\n  Fix: a category that cannot be refused runs nothing of a third party: move the services to a category a visitor can refuse.`,
+			],
 		],
 		[
 			'GPC refusing what cannot be refused',
 			(d) => void (d.categories[0].refusedByGpc = true),
-			[`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but has "refusedByGpc: true".\n  Fix: only a category a visitor can refuse is refused by Global Privacy Control or grants Consent Mode signals: set refusable: true, or remove the field.`],
+			[
+				`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but has "refusedByGpc: true".\n  Fix: only a category a visitor can refuse is refused by Global Privacy Control or grants Consent Mode signals: set refusable: true, or remove the field.`,
+			],
 		],
 		[
 			'one signal in two categories',
 			(d) => void d.categories[2].consentMode.push('analytics_storage'),
-			[`${at('2026-12-01.yaml')}: the Consent Mode signal analytics_storage is in both category "analytics" and category "marketing".\n  Fix: each signal follows one category: remove it from one of them.`],
+			[
+				`${at('2026-12-01.yaml')}: the Consent Mode signal analytics_storage is in both category "analytics" and category "marketing".\n  Fix: each signal follows one category: remove it from one of them.`,
+			],
 		],
 		[
 			'a script whose host the CSP would block',
 			(d) => void (d.categories[1].services[0].hosts.script = []),
-			[`${at('2026-12-01.yaml')}: the script of service "ga4" is on https://www.googletagmanager.com, which its hosts.script does not list.\n  Fix: add https://www.googletagmanager.com to hosts.script of service "ga4": the site's Content-Security-Policy allows only the hosts listed.`],
+			[
+				`${at('2026-12-01.yaml')}: the script of service "ga4" is on https://www.googletagmanager.com, which its hosts.script does not list.\n  Fix: add https://www.googletagmanager.com to hosts.script of service "ga4": the site's Content-Security-Policy allows only the hosts listed.`,
+			],
 		],
 		[
 			'a consent cookie that is not declared',
 			(d) => void (d.consentCookie = 'cc_consent'),
-			[`${at('2026-12-01.yaml')}: the consent cookie "cc_consent" is not among the cookies of any category.\n  Fix: list it, with its lifetime and purpose, under "cookies" of the category that cannot be refused.`],
+			[
+				`${at('2026-12-01.yaml')}: the consent cookie "cc_consent" is not among the cookies of any category.\n  Fix: list it, with its lifetime and purpose, under "cookies" of the category that cannot be refused.`,
+			],
 		],
 		[
 			'a consent cookie that can be refused',
@@ -180,12 +237,16 @@ describe('a version file is refused, with a message that names the file and the 
 				d.categories[1].cookies = d.categories[0].cookies;
 				d.categories[0].cookies = [];
 			},
-			[`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is in category "analytics", which can be refused.\n  Fix: the record of a choice is strictly necessary: list it under the category with refusable: false.`],
+			[
+				`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is in category "analytics", which can be refused.\n  Fix: the record of a choice is strictly necessary: list it under the category with refusable: false.`,
+			],
 		],
 		[
 			'a choice kept for a year',
 			(d) => void (d.categories[0].cookies[0].lifetimeDays = 365),
-			[`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is kept 365 days, more than six months.\n  Fix: a choice is kept six months at most: give it its exact name and lifetimeDays of 183 or less (182 is the usual).`],
+			[
+				`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is kept 365 days, more than six months.\n  Fix: a choice is kept six months at most: give it its exact name and lifetimeDays of 183 or less (182 is the usual).`,
+			],
 		],
 		[
 			'a misspelt placeholder',
@@ -198,17 +259,23 @@ describe('a version file is refused, with a message that names the file and the 
 		[
 			'a placeholder where there is none',
 			(d) => void (d.texts.banner.title = 'Evästeet {site}'),
-			[`${at('2026-12-01.yaml')}: "texts.banner.title" has the placeholder {site}, which the site does not fill there.\n  Fix: this text has no placeholders: write it out, without braces.`],
+			[
+				`${at('2026-12-01.yaml')}: "texts.banner.title" has the placeholder {site}, which the site does not fill there.\n  Fix: this text has no placeholders: write it out, without braces.`,
+			],
 		],
 		[
 			'HTML the widget would write as it is',
 			(d) => void (d.texts.preferences.intro = '<b>Valitse</b>, mitä sallit.'),
-			[`${at('2026-12-01.yaml')}: "texts.preferences.intro" contains "<b>", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`],
+			[
+				`${at('2026-12-01.yaml')}: "texts.preferences.intro" contains "<b>", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`,
+			],
 		],
 		[
 			'a link to somewhere else than its own addresses',
 			(d) => void (d.texts.banner.links = '<a href="https://example.com/">Evästeet</a> {cookiesPath} {noticePath}'),
-			[`${at('2026-12-01.yaml')}: "texts.banner.links" contains "<a href="https://example.com/">", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`],
+			[
+				`${at('2026-12-01.yaml')}: "texts.banner.links" contains "<a href="https://example.com/">", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`,
+			],
 		],
 	])('%s', (_, change, expected) => {
 		expect(fileMessages(version('2026-12-01', change))).toEqual(expected);
@@ -258,7 +325,9 @@ describe('a version file is refused, with a message that names the file and the 
 			`${at('2026-11-25.yaml')}:2: the file is not UTF-8 text: byte 33 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`,
 		],
 	])('%s', (_, fileName, content, expected) => {
-		expect(fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content })).toEqual([expected]);
+		expect(fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content })).toEqual([
+			expected,
+		]);
 	});
 
 	it('accepts the same version written as JSON, and takes its fingerprint over the bytes', () => {
@@ -280,28 +349,36 @@ describe('the folder as a whole', () => {
 			[],
 			{},
 			'2026-12-02',
-			[`${FOLDER}: the folder holds no versions of the cookie information.\n  Fix: add the cookie information as YYYY-MM-DD.yaml, or point CONSENT_CONTENT_DIR at a folder that has versions.`],
+			[
+				`${FOLDER}: the folder holds no versions of the cookie information.\n  Fix: add the cookie information as YYYY-MM-DD.yaml, or point CONSENT_CONTENT_DIR at a folder that has versions.`,
+			],
 		],
 		[
 			'two versions on one day',
 			[first, twin],
 			sealOf(first, twin),
 			'2026-12-02',
-			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml and 2026-11-25.json are both dated 2026-11-25.\n  Fix: each day has at most one version: delete one of the two files, or merge them.`],
+			[
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml and 2026-11-25.json are both dated 2026-11-25.\n  Fix: each day has at most one version: delete one of the two files, or merge them.`,
+			],
 		],
 		[
 			'a later version without a summary',
 			[first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), null)],
 			sealOf(first),
 			'2026-12-01',
-			[`${at('2026-12-01.yaml')}: "summary" is missing.\n  Fix: add it: what changed since the previous version, in plain Finnish, in quotes: summary: "…"`],
+			[
+				`${at('2026-12-01.yaml')}: "summary" is missing.\n  Fix: add it: what changed since the previous version, in plain Finnish, in quotes: summary: "…"`,
+			],
 		],
 		[
 			'a version that changes nothing',
 			[first, version('2026-12-01')],
 			sealOf(first),
 			'2026-12-01',
-			[`${at('2026-12-01.yaml')}: the version is identical to the previous one, 2026-11-25.yaml.\n  Fix: a new version must change something a visitor is shown: edit it, or delete the file if nothing changed.`],
+			[
+				`${at('2026-12-01.yaml')}: the version is identical to the previous one, 2026-11-25.yaml.\n  Fix: a new version must change something a visitor is shown: edit it, or delete the file if nothing changed.`,
+			],
 		],
 		[
 			'no seal manifest',
@@ -327,28 +404,38 @@ describe('the folder as a whole', () => {
 			[wording],
 			sealOf(first, wording),
 			'2026-12-02',
-			[`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`],
+			[
+				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`,
+			],
 		],
 		[
 			'a version in force since before the build date, not sealed',
 			[first, wording],
 			sealOf(first),
 			'2026-12-02',
-			[`${at('2026-12-01.yaml')}: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`],
+			[
+				`${at('2026-12-01.yaml')}: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
+			],
 		],
 		[
 			'nothing in force on the build date',
 			[first],
 			{},
 			'2026-11-24',
-			[`${at('2026-11-25.yaml')}: no version is in force on the build date, 2026-11-24: the first, 2026-11-25.yaml, is dated later.\n  Fix: the site needs the cookie information from its first day: date the first version on or before the day it goes online.`],
+			[
+				`${at('2026-11-25.yaml')}: no version is in force on the build date, 2026-11-24: the first, 2026-11-25.yaml, is dated later.\n  Fix: the site needs the cookie information from its first day: date the first version on or before the day it goes online.`,
+			],
 		],
 	])('refuses %s', (_, files, sealed, date, expected) => {
 		expect(folderMessages(files, sealed, date)).toEqual(expected);
 	});
 
 	it('lets a new folder, with nothing published yet, start its manifest with the seal command', () => {
-		const [problem] = checkConsentFolder([wording], { sealed: undefined, buildDate: '2026-12-01', folder: FOLDER }).problems;
+		const [problem] = checkConsentFolder([wording], {
+			sealed: undefined,
+			buildDate: '2026-12-01',
+			folder: FOLDER,
+		}).problems;
 		expect(problem && formatProblem(problem, FOLDER)).toBe(
 			`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: create it: npm run consent:seal.`,
 		);
@@ -356,7 +443,11 @@ describe('the folder as a whole', () => {
 	});
 
 	it('builds a version dated on the build date unsealed, and says so', () => {
-		const check = checkConsentFolder([first, wording], { sealed: sealOf(first), buildDate: '2026-12-01', folder: FOLDER });
+		const check = checkConsentFolder([first, wording], {
+			sealed: sealOf(first),
+			buildDate: '2026-12-01',
+			folder: FOLDER,
+		});
 		expect(check.problems).toEqual([]);
 		expect(check.unsealed).toEqual(['2026-12-01.yaml']);
 		expect(check.versions.map((entry) => entry.date)).toEqual(['2026-11-25', '2026-12-01']);
@@ -376,11 +467,17 @@ describe('the folder as a whole', () => {
 
 describe('the published site as the witness', () => {
 	const first = version('2026-11-25', () => {}, 'Ensimmäinen.');
-	const published = { name: 'https://www.solinum.fi/evasteet/versiot.json', files: [{ fileName: first.fileName, sha256: sha256Bytes(first.bytes) }] };
+	const published = {
+		name: 'https://www.solinum.fi/evasteet/versiot.json',
+		files: [{ fileName: first.fileName, sha256: sha256Bytes(first.bytes) }],
+	};
 	const witnessMessages = (files: ConsentFile[]) =>
-		checkConsentFolder(files, { sealed: sealOf(...files), buildDate: '2026-12-02', folder: FOLDER, witness: published }).problems.map((problem) =>
-			formatProblem(problem, FOLDER),
-		);
+		checkConsentFolder(files, {
+			sealed: sealOf(...files),
+			buildDate: '2026-12-02',
+			folder: FOLDER,
+			witness: published,
+		}).problems.map((problem) => formatProblem(problem, FOLDER));
 
 	it('refuses a published version that was edited and sealed again, naming both fingerprints', () => {
 		const edited = version('2026-11-25', (d) => void (d.texts.banner.title = 'Evästeet'), 'Ensimmäinen.');
@@ -397,20 +494,37 @@ describe('the published site as the witness', () => {
 	});
 
 	it('passes the folder the site published, with later versions added', () => {
-		expect(witnessMessages([first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.')])).toEqual([]);
+		expect(
+			witnessMessages([first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.')]),
+		).toEqual([]);
 	});
 
-	it('reads a published versiot.json: each version\'s file from its sourceUrl, and nothing that is not one', () => {
-		const entry = { date: '2026-11-25', sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml', sha256: 'a'.repeat(64) };
-		expect(listPublishedConsentVersions({ current: '2026-11-25', versions: [entry] })).toEqual([{ fileName: '2026-11-25.yaml', sha256: 'a'.repeat(64) }]);
-		for (const json of [{}, { versions: [] }, { versions: [{ ...entry, sha256: 'x' }] }, { versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] }, { revisions: [] }, null]) {
+	it("reads a published versiot.json: each version's file from its sourceUrl, and nothing that is not one", () => {
+		const entry = {
+			date: '2026-11-25',
+			sourceUrl: 'https://www.solinum.fi/evasteet/2026-11-25/2026-11-25.yaml',
+			sha256: 'a'.repeat(64),
+		};
+		expect(listPublishedConsentVersions({ current: '2026-11-25', versions: [entry] })).toEqual([
+			{ fileName: '2026-11-25.yaml', sha256: 'a'.repeat(64) },
+		]);
+		for (const json of [
+			{},
+			{ versions: [] },
+			{ versions: [{ ...entry, sha256: 'x' }] },
+			{ versions: [{ ...entry, sourceUrl: 'https://x/evasteet/2026-11-24/2026-11-24.yaml' }] },
+			{ revisions: [] },
+			null,
+		]) {
 			expect(listPublishedConsentVersions(json)).toBeUndefined();
 		}
 	});
 
 	it('tells a checkout that converted line endings from an edit', () => {
 		const crlf = { ...first, bytes: encode(new TextDecoder().decode(first.bytes).replace(/\n/g, '\r\n')) };
-		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toContain('was published with LF line endings, and this copy has CRLF');
+		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toContain(
+			'was published with LF line endings, and this copy has CRLF',
+		);
 	});
 });
 
@@ -421,11 +535,13 @@ describe('the folder on disk', () => {
 		writeFileSync(join(path, 'sealed.json'), readFileSync(`${FOLDER}/sealed.json`));
 		return path;
 	};
-	const messages = (path: string) => readConsentFolder(path).problems.map((problem) => formatProblem(problem, 'evasteet'));
+	const messages = (path: string) =>
+		readConsentFolder(path).problems.map((problem) => formatProblem(problem, 'evasteet'));
 
-	it('reads the versions as bytes, ignoring editors\' backup and swap files', () => {
+	it("reads the versions as bytes, ignoring editors' backup and swap files", () => {
 		const path = folder();
-		for (const name of ['2026-12-01.yaml~', '.2026-12-01.yaml.swp', '#2026-12-01.yaml#', '.DS_Store']) writeFileSync(join(path, name), 'x');
+		for (const name of ['2026-12-01.yaml~', '.2026-12-01.yaml.swp', '#2026-12-01.yaml#', '.DS_Store'])
+			writeFileSync(join(path, name), 'x');
 		const read = readConsentFolder(path);
 		expect(read.problems).toEqual([]);
 		expect(read.files.map((file) => file.fileName)).toEqual(['2026-11-25.yaml']);
@@ -433,10 +549,26 @@ describe('the folder on disk', () => {
 	});
 
 	it.each<[string, (path: string) => void, string]>([
-		['a subfolder', (path) => mkdirSync(join(path, 'vanhat')), 'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.'],
-		['a link to a file outside', (path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.'],
-		['a link that leads nowhere', (path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')), 'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.'],
-		['a seal manifest that is not one', (path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'), 'evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).'],
+		[
+			'a subfolder',
+			(path) => mkdirSync(join(path, 'vanhat')),
+			'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.',
+		],
+		[
+			'a link to a file outside',
+			(path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')),
+			'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.',
+		],
+		[
+			'a link that leads nowhere',
+			(path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')),
+			'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.',
+		],
+		[
+			'a seal manifest that is not one',
+			(path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'),
+			'evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).',
+		],
 	])('refuses %s', (_, spoil, expected) => {
 		const path = folder();
 		spoil(path);
@@ -444,7 +576,9 @@ describe('the folder on disk', () => {
 	});
 
 	it('refuses a folder that does not exist', () => {
-		expect(checkConsentHistory('ei/ole', '2026-12-02').problems.map((problem) => formatProblem(problem, 'ei/ole'))).toEqual([
+		expect(
+			checkConsentHistory('ei/ole', '2026-12-02').problems.map((problem) => formatProblem(problem, 'ei/ole')),
+		).toEqual([
 			'ei/ole: the folder of the cookie information does not exist.\n  Fix: set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.',
 		]);
 	});
@@ -463,25 +597,111 @@ describe('asked again only when what visitors agree to changes', () => {
 	const before = declaration();
 
 	it.each<[string, (data: Data) => void, string[]]>([
-		['a new category', (d) => void d.categories.push({ ...d.categories[1], id: 'personalization', services: [], cookies: [], consentMode: [] }), ['category "personalization" was added']],
-		['a category removed', (d) => void d.categories.splice(2, 1), ['category "marketing" was removed', 'service "meta-pixel" was removed', 'cookie "_fbp" was removed', 'cookie "_fbc" was removed']],
-		['a purpose', (d) => void (d.categories[1].purpose += ' Lisäksi profiloimme.'), ['category "analytics": its purpose changed']],
-		['whether a category can be refused', (d) => void (d.categories[1].refusable = false), ['category "analytics": it can no longer be refused']],
-		['what GPC refuses', (d) => void (d.categories[1].refusedByGpc = true), ['category "analytics": Global Privacy Control now refuses it']],
-		['a Consent Mode signal', (d) => void d.categories[1].consentMode.push('ad_storage'), ['category "analytics": its Consent Mode signals changed']],
-		['a new service', (d) => void d.categories[1].services.push({ ...d.categories[1].services[0], id: 'matomo', cookies: [] }), ['service "matomo" was added']],
-		['a service moved to another category', (d) => void d.categories[2].services.push(d.categories[1].services.pop()), ['service "ga4" moved from category "analytics" to "marketing"']],
-		['a provider', (d) => void (d.categories[2].services[0].provider = 'Meta Platforms, Inc.'), ['service "meta-pixel": its provider changed from "Meta Platforms Ireland Limited" to "Meta Platforms, Inc."']],
-		['a script', (d) => void (d.categories[1].services[0].script += '&l=dataLayer2'), ['service "ga4": its script changed']],
-		['a host', (d) => void d.categories[2].services[0].hosts.img.push('https://www.facebook.net'), ['service "meta-pixel": its img hosts changed']],
-		['a new cookie', (d) => void d.categories[1].services[0].cookies.push({ name: '_gid', prefix: false, lifetimeDays: 1, purpose: 'Erottaa kävijät.' }), ['cookie "_gid" was added']],
-		['a cookie moved to another service', (d) => void d.categories[2].services[0].cookies.push(d.categories[1].services[0].cookies.pop()), ['cookie "_ga_5LQ8XK2W7N" moved from service "ga4" to service "meta-pixel"']],
-		['a cookie lifetime', (d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730), ['cookie "_ga": its lifetime changed from 395 to 730 days']],
-		['a cookie that became a prefix', (d) => void (d.categories[1].services[0].cookies[1].prefix = true), ['cookie "_ga_5LQ8XK2W7N" became a prefix']],
-		['the consent cookie', (d) => {
-			d.consentCookie = 'cc_consent';
-			d.categories[0].cookies[0].name = 'cc_consent';
-		}, ['the consent cookie changed from "cc_cookie" to "cc_consent"', 'cookie "cc_consent" was added', 'cookie "cc_cookie" was removed']],
+		[
+			'a new category',
+			(d) =>
+				void d.categories.push({
+					...d.categories[1],
+					id: 'personalization',
+					services: [],
+					cookies: [],
+					consentMode: [],
+				}),
+			['category "personalization" was added'],
+		],
+		[
+			'a category removed',
+			(d) => void d.categories.splice(2, 1),
+			[
+				'category "marketing" was removed',
+				'service "meta-pixel" was removed',
+				'cookie "_fbp" was removed',
+				'cookie "_fbc" was removed',
+			],
+		],
+		[
+			'a purpose',
+			(d) => void (d.categories[1].purpose += ' Lisäksi profiloimme.'),
+			['category "analytics": its purpose changed'],
+		],
+		[
+			'whether a category can be refused',
+			(d) => void (d.categories[1].refusable = false),
+			['category "analytics": it can no longer be refused'],
+		],
+		[
+			'what GPC refuses',
+			(d) => void (d.categories[1].refusedByGpc = true),
+			['category "analytics": Global Privacy Control now refuses it'],
+		],
+		[
+			'a Consent Mode signal',
+			(d) => void d.categories[1].consentMode.push('ad_storage'),
+			['category "analytics": its Consent Mode signals changed'],
+		],
+		[
+			'a new service',
+			(d) => void d.categories[1].services.push({ ...d.categories[1].services[0], id: 'matomo', cookies: [] }),
+			['service "matomo" was added'],
+		],
+		[
+			'a service moved to another category',
+			(d) => void d.categories[2].services.push(d.categories[1].services.pop()),
+			['service "ga4" moved from category "analytics" to "marketing"'],
+		],
+		[
+			'a provider',
+			(d) => void (d.categories[2].services[0].provider = 'Meta Platforms, Inc.'),
+			['service "meta-pixel": its provider changed from "Meta Platforms Ireland Limited" to "Meta Platforms, Inc."'],
+		],
+		[
+			'a script',
+			(d) => void (d.categories[1].services[0].script += '&l=dataLayer2'),
+			['service "ga4": its script changed'],
+		],
+		[
+			'a host',
+			(d) => void d.categories[2].services[0].hosts.img.push('https://www.facebook.net'),
+			['service "meta-pixel": its img hosts changed'],
+		],
+		[
+			'a new cookie',
+			(d) =>
+				void d.categories[1].services[0].cookies.push({
+					name: '_gid',
+					prefix: false,
+					lifetimeDays: 1,
+					purpose: 'Erottaa kävijät.',
+				}),
+			['cookie "_gid" was added'],
+		],
+		[
+			'a cookie moved to another service',
+			(d) => void d.categories[2].services[0].cookies.push(d.categories[1].services[0].cookies.pop()),
+			['cookie "_ga_5LQ8XK2W7N" moved from service "ga4" to service "meta-pixel"'],
+		],
+		[
+			'a cookie lifetime',
+			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730),
+			['cookie "_ga": its lifetime changed from 395 to 730 days'],
+		],
+		[
+			'a cookie that became a prefix',
+			(d) => void (d.categories[1].services[0].cookies[1].prefix = true),
+			['cookie "_ga_5LQ8XK2W7N" became a prefix'],
+		],
+		[
+			'the consent cookie',
+			(d) => {
+				d.consentCookie = 'cc_consent';
+				d.categories[0].cookies[0].name = 'cc_consent';
+			},
+			[
+				'the consent cookie changed from "cc_cookie" to "cc_consent"',
+				'cookie "cc_consent" was added',
+				'cookie "cc_cookie" was removed',
+			],
+		],
 	])('%s is material', (_, change, expected) => {
 		const after = declaration(change);
 		expect(materialChanges(before, after)).toEqual(expected);
@@ -490,18 +710,30 @@ describe('asked again only when what visitors agree to changes', () => {
 
 	it.each<[string, (data: Data) => void]>([
 		['a category name', (d) => void (d.categories[2].name = 'Mainonta')],
-		['the notice quote and its section', (d) => {
-			d.categories[1].noticeQuote = 'Tuotteittemme ja palvelujemme käyttötavat.';
-			d.categories[1].noticeSection = 'muu';
-		}],
+		[
+			'the notice quote and its section',
+			(d) => {
+				d.categories[1].noticeQuote = 'Tuotteittemme ja palvelujemme käyttötavat.';
+				d.categories[1].noticeSection = 'muu';
+			},
+		],
 		['a service name', (d) => void (d.categories[1].services[0].name = 'Google Analytics')],
-		['a privacy policy address', (d) => void (d.categories[1].services[0].privacyPolicy = 'https://policies.google.com/privacy')],
-		['a cookie purpose', (d) => void (d.categories[2].services[0].cookies[1].purpose = 'Muistaa, minkä mainoksen kautta tulit.')],
-		['the order of categories, services, cookies and hosts', (d) => {
-			d.categories.reverse();
-			d.categories[1].services[0].cookies.reverse();
-			d.categories[1].services[0].hosts.connect.reverse();
-		}],
+		[
+			'a privacy policy address',
+			(d) => void (d.categories[1].services[0].privacyPolicy = 'https://policies.google.com/privacy'),
+		],
+		[
+			'a cookie purpose',
+			(d) => void (d.categories[2].services[0].cookies[1].purpose = 'Muistaa, minkä mainoksen kautta tulit.'),
+		],
+		[
+			'the order of categories, services, cookies and hosts',
+			(d) => {
+				d.categories.reverse();
+				d.categories[1].services[0].cookies.reverse();
+				d.categories[1].services[0].hosts.connect.reverse();
+			},
+		],
 		['a signal listed twice', (d) => void d.categories[1].consentMode.push('analytics_storage')],
 	])('%s is wording', (_, change) => {
 		expect(materialChanges(before, declaration(change))).toEqual([]);
@@ -510,17 +742,32 @@ describe('asked again only when what visitors agree to changes', () => {
 	it('derives reasked and the widget revision from the versions: a wording-only one keeps both, a material one asks', () => {
 		const versions = [
 			version('2026-11-25', () => {}, 'Ensimmäinen.'),
-			version('2026-12-01', (d) => {
-				d.texts.banner.title = 'Evästeet';
-				d.categories[2].name = 'Mainonta';
-			}, 'Sanamuotoja.'),
-			version('2027-01-10', (d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730), 'Analytiikan eväste säilyy kaksi vuotta.'),
+			version(
+				'2026-12-01',
+				(d) => {
+					d.texts.banner.title = 'Evästeet';
+					d.categories[2].name = 'Mainonta';
+				},
+				'Sanamuotoja.',
+			),
+			version(
+				'2027-01-10',
+				(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 730),
+				'Analytiikan eväste säilyy kaksi vuotta.',
+			),
 		].map((file) => (checkConsentFile(file) as { ok: true; version: CheckedVersion }).version);
 		const history = publishedHistory(versions);
-		expect(history.map(({ date, reasked, materialChanges: changes, until }) => ({ date, reasked, changes, until }))).toEqual([
+		expect(
+			history.map(({ date, reasked, materialChanges: changes, until }) => ({ date, reasked, changes, until })),
+		).toEqual([
 			{ date: '2026-11-25', reasked: true, changes: [], until: '2026-12-01' },
 			{ date: '2026-12-01', reasked: false, changes: [], until: '2027-01-10' },
-			{ date: '2027-01-10', reasked: true, changes: ['cookie "_ga": its lifetime changed from 395 to 730 days'], until: undefined },
+			{
+				date: '2027-01-10',
+				reasked: true,
+				changes: ['cookie "_ga": its lifetime changed from 395 to 730 days'],
+				until: undefined,
+			},
 		]);
 		const [first, wording, material] = history;
 		expect(wording!.revision).toBe(first!.revision);
@@ -545,22 +792,24 @@ describe('the fixture history of the "upcoming" site', () => {
 	const fixture = siteConsent('upcoming');
 
 	it('publishes three versions: the first, a material change that asked again, and a wording-only one in force', () => {
-		expect(fixture.versions.map(({ date, reasked, materialChanges: changes }) => ({ date, reasked, changes }))).toEqual([
-			{ date: '2018-03-11', reasked: true, changes: [] },
-			{
-				date: '2023-06-01',
-				reasked: true,
-				changes: [
-					'category "marketing" was added',
-					'service "meta-pixel" was added',
-					'cookie "_ga": its lifetime changed from 730 to 395 days',
-					'cookie "_ga_5LQ8XK2W7N": its lifetime changed from 730 to 395 days',
-					'cookie "_fbp" was added',
-					'cookie "_fbc" was added',
-				],
-			},
-			{ date: '2024-01-15', reasked: false, changes: [] },
-		]);
+		expect(fixture.versions.map(({ date, reasked, materialChanges: changes }) => ({ date, reasked, changes }))).toEqual(
+			[
+				{ date: '2018-03-11', reasked: true, changes: [] },
+				{
+					date: '2023-06-01',
+					reasked: true,
+					changes: [
+						'category "marketing" was added',
+						'service "meta-pixel" was added',
+						'cookie "_ga": its lifetime changed from 730 to 395 days',
+						'cookie "_ga_5LQ8XK2W7N": its lifetime changed from 730 to 395 days',
+						'cookie "_fbp" was added',
+						'cookie "_fbc" was added',
+					],
+				},
+				{ date: '2024-01-15', reasked: false, changes: [] },
+			],
+		);
 		expect(fixture.agreeable.map((entry) => entry.date)).toEqual(['2023-06-01', '2024-01-15']);
 	});
 

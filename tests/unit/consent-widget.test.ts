@@ -28,9 +28,9 @@ describe('what a first visit gets of the cookie information', () => {
 	});
 
 	it('carries what enforcement needs, derived from the declaration', () => {
-		expect(boot.categories.map((category) => [category.id, category.services.map((service) => service.script)])).toEqual(
-			CONSENT.categories.map((category) => [category.id, category.services.map((service) => service.script)]),
-		);
+		expect(
+			boot.categories.map((category) => [category.id, category.services.map((service) => service.script)]),
+		).toEqual(CONSENT.categories.map((category) => [category.id, category.services.map((service) => service.script)]));
 		expect(boot.categories.map((category) => category.clear.map((cookie) => cookie.name))).toEqual(
 			CONSENT.categories.map((category) => autoClearCookies(category).map((cookie) => String(cookie.name))),
 		);
@@ -40,12 +40,19 @@ describe('what a first visit gets of the cookie information', () => {
 	});
 
 	it('names the version a choice made now is recorded under, and those a record may name', () => {
-		expect({ version: boot.version, versions: boot.versions }).toEqual({ version: '2026-11-25', versions: ['2026-11-25'] });
+		expect({ version: boot.version, versions: boot.versions }).toEqual({
+			version: '2026-11-25',
+			versions: ['2026-11-25'],
+		});
 	});
 });
 
 describe('the preferences, fetched when first reached for', () => {
-	const preferences = widgetPreferences(source, recordTexts((key) => t(key)), receiptData(history, 'https://www.solinum.fi'));
+	const preferences = widgetPreferences(
+		source,
+		recordTexts((key) => t(key)),
+		receiptData(history, 'https://www.solinum.fi'),
+	);
 
 	it('hold the sections the configuration has, without and with GPC', () => {
 		expect(preferences.plain).toEqual(fi(false).preferencesModal.sections);

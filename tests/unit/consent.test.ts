@@ -29,7 +29,10 @@ import { siteConsent } from '../support/consent.ts';
  * this test fails, a version that asks every visitor again was added to content/evasteet/:
  * check that it had to (its changes are material), then update both values here deliberately.
  */
-const RECORDED = { revision: 3769592908, changeNote: 'Evästeet ja niiden käyttötarkoitukset on nyt kuvattu tällä sivustolla.' };
+const RECORDED = {
+	revision: 3769592908,
+	changeNote: 'Evästeet ja niiden käyttötarkoitukset on nyt kuvattu tällä sivustolla.',
+};
 
 // The cookie information in force on the published site.
 const history = siteConsent('published');
@@ -41,7 +44,11 @@ const consentRevisionNow = () => source.revision;
 const serviceHosts = () => hostsOf(CONSENT);
 const CONSENT_SERVICES = cspServices(CONSENT);
 const isTrustworthyRecord = (value: unknown, now: number) =>
-	trusts(value, now, { declaration: CONSENT, revision: source.revision, versions: history.agreeable.map((version) => version.date) });
+	trusts(value, now, {
+		declaration: CONSENT,
+		revision: source.revision,
+		versions: history.agreeable.map((version) => version.date),
+	});
 const seed = readFileSync('content/tietosuojaseloste/2018-03-11.mdx', 'utf8');
 type DeepMutable<T> = { -readonly [K in keyof T]: DeepMutable<T[K]> };
 const copy = () => structuredClone(CONSENT) as DeepMutable<ConsentDeclaration>;
@@ -68,8 +75,14 @@ describe('the consent revision', () => {
 		['a service host', (d) => void (byId(d, 'marketing').services[0]!.hosts.img = ['https://example.com'])],
 		['a cookie lifetime', (d) => void (byId(d, 'analytics').services[0]!.cookies[0]!.lifetimeDays = 730)],
 		['a cookie purpose', (d) => void (byId(d, 'marketing').services[0]!.cookies[0]!.purpose = 'Muu.')],
-		['a new cookie', (d) => void byId(d, 'necessary').cookies.push({ name: 'x', prefix: false, lifetimeDays: 1, purpose: 'x' })],
-		['a new service', (d) => void byId(d, 'analytics').services.push({ ...byId(d, 'analytics').services[0]!, id: 'other' })],
+		[
+			'a new cookie',
+			(d) => void byId(d, 'necessary').cookies.push({ name: 'x', prefix: false, lifetimeDays: 1, purpose: 'x' }),
+		],
+		[
+			'a new service',
+			(d) => void byId(d, 'analytics').services.push({ ...byId(d, 'analytics').services[0]!, id: 'other' }),
+		],
 		['the consent cookie', (d) => void (d.consentCookie = 'other')],
 	])('of a declaration changes when %s changes', (_, change) => {
 		const changed = copy();
@@ -90,10 +103,13 @@ describe('the declaration', () => {
 		(_, category) => {
 			// The seed's sections by the ids their headings get on the page.
 			const sections = new Map(
-				seed.split(/^## /m).slice(1).map((section) => {
-					const [heading = '', ...body] = section.split('\n');
-					return [slug(heading.trim()), body.join('\n')] as const;
-				}),
+				seed
+					.split(/^## /m)
+					.slice(1)
+					.map((section) => {
+						const [heading = '', ...body] = section.split('\n');
+						return [slug(heading.trim()), body.join('\n')] as const;
+					}),
 			);
 			expect(sections.get(category.noticeSection)).toContain(category.noticeQuote);
 		},
@@ -125,7 +141,10 @@ describe('the declaration', () => {
 
 describe('derived: the widget configuration', () => {
 	const config = consentConfig(source, { gpc: false });
-	const fi = config.language.translations['fi'] as Exclude<(typeof config.language.translations)[string], string | (() => unknown)>;
+	const fi = config.language.translations['fi'] as Exclude<
+		(typeof config.language.translations)[string],
+		string | (() => unknown)
+	>;
 
 	it('asks first, shows itself to automated browsers too, and keeps the page usable', () => {
 		expect(config).toMatchObject({
@@ -139,7 +158,12 @@ describe('derived: the widget configuration', () => {
 	});
 
 	it('stores the choice in a first-party Lax cookie, Secure on https, for six months at most', () => {
-		expect(config.cookie).toEqual({ name: 'cc_cookie', sameSite: 'Lax', secure: true, expiresAfterDays: CONSENT_LIFETIME_DAYS });
+		expect(config.cookie).toEqual({
+			name: 'cc_cookie',
+			sameSite: 'Lax',
+			secure: true,
+			expiresAfterDays: CONSENT_LIFETIME_DAYS,
+		});
 	});
 
 	it('has one toggle per category, necessary locked on, the rest off', () => {
@@ -169,16 +193,21 @@ describe('derived: the widget configuration', () => {
 	it('names every optional category and service in the banner, and the change note on a new revision', () => {
 		expect(fi.consentModal.description).toContain('Analytiikka (Google Analytics 4), Markkinointi (Meta-pikseli)');
 		expect(fi.consentModal.description).toContain('{{revisionMessage}}');
-		expect(fi.consentModal.revisionMessage).toBe(`Evästeilmoitus on muuttunut: ${RECORDED.changeNote} Siksi kysymme valintaasi uudelleen.`);
+		expect(fi.consentModal.revisionMessage).toBe(
+			`Evästeilmoitus on muuttunut: ${RECORDED.changeNote} Siksi kysymme valintaasi uudelleen.`,
+		);
 		expect(fi.consentModal.description).not.toContain('Global Privacy Control');
 	});
 
 	it('says in the banner and the marketing section when GPC refuses marketing', () => {
 		const gpc = consentConfig(source, { gpc: true }).language.translations['fi'] as typeof fi;
-		expect(gpc.consentModal.description).toContain('Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: Markkinointi.');
+		expect(gpc.consentModal.description).toContain(
+			'Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: Markkinointi.',
+		);
 		const [, necessary, analytics, marketing] = gpc.preferencesModal.sections;
 		expect(marketing!.description).toContain(texts.preferences.gpcLocked);
-		for (const section of [necessary, analytics]) expect(section!.description).not.toContain(texts.preferences.gpcLocked);
+		for (const section of [necessary, analytics])
+			expect(section!.description).not.toContain(texts.preferences.gpcLocked);
 	});
 
 	it('lists in the preferences every cookie with who gets it and for how long', () => {
@@ -186,12 +215,32 @@ describe('derived: the widget configuration', () => {
 		expect(tables).toEqual([
 			[{ name: 'cc_cookie', party: 'Solinum Oy', lifetime: '6 kuukautta', purpose: expect.any(String) }],
 			[
-				{ name: '_ga', party: 'Google Analytics 4 (Google Ireland Limited)', lifetime: '13 kuukautta', purpose: expect.any(String) },
-				{ name: '_ga_5LQ8XK2W7N', party: 'Google Analytics 4 (Google Ireland Limited)', lifetime: '13 kuukautta', purpose: expect.any(String) },
+				{
+					name: '_ga',
+					party: 'Google Analytics 4 (Google Ireland Limited)',
+					lifetime: '13 kuukautta',
+					purpose: expect.any(String),
+				},
+				{
+					name: '_ga_5LQ8XK2W7N',
+					party: 'Google Analytics 4 (Google Ireland Limited)',
+					lifetime: '13 kuukautta',
+					purpose: expect.any(String),
+				},
 			],
 			[
-				{ name: '_fbp', party: 'Meta-pikseli (Meta Platforms Ireland Limited)', lifetime: '3 kuukautta', purpose: expect.any(String) },
-				{ name: '_fbc', party: 'Meta-pikseli (Meta Platforms Ireland Limited)', lifetime: '3 kuukautta', purpose: expect.any(String) },
+				{
+					name: '_fbp',
+					party: 'Meta-pikseli (Meta Platforms Ireland Limited)',
+					lifetime: '3 kuukautta',
+					purpose: expect.any(String),
+				},
+				{
+					name: '_fbc',
+					party: 'Meta-pikseli (Meta Platforms Ireland Limited)',
+					lifetime: '3 kuukautta',
+					purpose: expect.any(String),
+				},
 			],
 		]);
 		expect(fi.preferencesModal.sections[2]!.description).toContain('https://policies.google.com/privacy?hl=fi');
@@ -200,7 +249,8 @@ describe('derived: the widget configuration', () => {
 	it('escapes declared text, since the widget writes it as HTML', () => {
 		const declaration = copy();
 		declaration.categories[1]!.purpose = 'a <b> & "c"';
-		const section = (consentConfig({ ...source, declaration }, { gpc: false }).language.translations['fi'] as typeof fi).preferencesModal.sections[2]!;
+		const section = (consentConfig({ ...source, declaration }, { gpc: false }).language.translations['fi'] as typeof fi)
+			.preferencesModal.sections[2]!;
 		expect(section.description).toContain('a &lt;b&gt; &amp; &quot;c&quot;');
 		expect(escapeHtml(`<'>`)).toBe('&lt;&#39;&gt;');
 	});
@@ -216,7 +266,11 @@ describe('derived: autoClear lists, lifetimes, rows and CSP hosts', () => {
 	});
 
 	it('turns a prefix cookie into an anchored pattern', () => {
-		const category = { ...byId(CONSENT, 'analytics'), services: [], cookies: [{ name: '_gac_', prefix: true, lifetimeDays: 90, purpose: 'x' }] };
+		const category = {
+			...byId(CONSENT, 'analytics'),
+			services: [],
+			cookies: [{ name: '_gac_', prefix: true, lifetimeDays: 90, purpose: 'x' }],
+		};
 		const [matcher] = autoClearCookies(category);
 		expect(matcher!.name).toEqual(/^_gac_/);
 		expect(cookieRows(texts, category)[0]!.name).toBe('_gac_…');
@@ -280,7 +334,10 @@ describe('a stored consent record', () => {
 	it.each<[string, unknown]>([
 		['no version (made before versions were kept)', { ...good, data: null }],
 		['the version in force', { ...good, data: { version: '2026-11-25', gpc: false } }],
-		['a version of an older revision, which the widget then asks about again', { ...good, revision: 1, data: { version: '2001-01-01' } }],
+		[
+			'a version of an older revision, which the widget then asks about again',
+			{ ...good, revision: 1, data: { version: '2001-01-01' } },
+		],
 	])('is trusted naming %s', (_, value) => {
 		expect(isTrustworthyRecord(value, now)).toBe(true);
 	});
@@ -296,11 +353,21 @@ describe('a stored consent record', () => {
 		['an unreadable timestamp', { ...good, lastConsentTimestamp: 'yesterday' }],
 		['a last consent before the first', { ...good, consentTimestamp: new Date(now).toISOString() }],
 		['a consent from the future', { ...good, lastConsentTimestamp: new Date(now + day).toISOString() }],
-		['a consent older than its lifetime', { ...good, lastConsentTimestamp: new Date(now - 200 * day).toISOString(), consentTimestamp: new Date(now - 300 * day).toISOString() }],
+		[
+			'a consent older than its lifetime',
+			{
+				...good,
+				lastConsentTimestamp: new Date(now - 200 * day).toISOString(),
+				consentTimestamp: new Date(now - 300 * day).toISOString(),
+			},
+		],
 		['an expiry in the past', { ...good, expirationTime: now - 1 }],
 		['an expiry beyond the lifetime', { ...good, expirationTime: now + 400 * day }],
 		['a version this revision never had', { ...good, data: { version: '2027-01-01' } }],
-		['a Global Privacy Control flag that is not true or false', { ...good, data: { version: '2026-11-25', gpc: 'yes' } }],
+		[
+			'a Global Privacy Control flag that is not true or false',
+			{ ...good, data: { version: '2026-11-25', gpc: 'yes' } },
+		],
 	])('is not trusted with %s', (_, value) => {
 		expect(isTrustworthyRecord(value, now)).toBe(false);
 	});

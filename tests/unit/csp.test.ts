@@ -14,20 +14,29 @@ const serviceHosts = () => hostsOf(declaration);
 describe('cspConfig', () => {
 	const config = cspConfig(cspServices(declaration));
 
-	it('allows scripts from our origin, Pagefind\'s WebAssembly and the declared script hosts only', () => {
+	it("allows scripts from our origin, Pagefind's WebAssembly and the declared script hosts only", () => {
 		expect(config.scriptDirective.resources).toEqual(["'self'", "'wasm-unsafe-eval'", ...serviceHosts().script]);
 		expect(config.scriptDirective.resources).not.toContain("'unsafe-inline'");
 	});
 
 	it('takes every third-party host from the cookie information in force', () => {
-		const hosts = new Set(config.directives.join(' ').split(/\s+/).filter((source) => source.startsWith('https://')));
-		expect([...hosts].sort()).toEqual([...new Set([...serviceHosts().connect, ...serviceHosts().img, ...serviceHosts().frame])].sort());
+		const hosts = new Set(
+			config.directives
+				.join(' ')
+				.split(/\s+/)
+				.filter((source) => source.startsWith('https://')),
+		);
+		expect([...hosts].sort()).toEqual(
+			[...new Set([...serviceHosts().connect, ...serviceHosts().img, ...serviceHosts().frame])].sort(),
+		);
 	});
 
 	it('refuses everything by default and frames when no service needs one', () => {
 		expect(config.directives).toContain("default-src 'none'");
 		expect(cspConfig([]).directives).toContain("frame-src 'none'");
-		expect(cspConfig([{ hosts: { frame: ['https://video.example'] } }]).directives).toContain('frame-src https://video.example');
+		expect(cspConfig([{ hosts: { frame: ['https://video.example'] } }]).directives).toContain(
+			'frame-src https://video.example',
+		);
 	});
 });
 
@@ -42,7 +51,10 @@ describe('serviceOrigins', () => {
 	);
 
 	it('sorts and removes repeats', () => {
-		const services = [{ hosts: { img: ['https://b.example', 'https://a.example'] } }, { hosts: { img: ['https://a.example'] } }];
+		const services = [
+			{ hosts: { img: ['https://b.example', 'https://a.example'] } },
+			{ hosts: { img: ['https://a.example'] } },
+		];
 		expect(serviceOrigins(services, 'img')).toEqual(['https://a.example', 'https://b.example']);
 	});
 });
@@ -56,7 +68,7 @@ describe('inlineCode and keepPageHashes', () => {
 		expect(inlineCode(html).sort()).toEqual(['a{color:red}', 'run()']);
 	});
 
-	it('keeps the hashes of the page\'s own code and drops the rest', () => {
+	it("keeps the hashes of the page's own code and drops the rest", () => {
 		const policy = `script-src 'self' '${hash('run()')}' '${hash('other()')}'; style-src 'self' '${hash('a{color:red}')}' '${hash('b{}')}';`;
 		const kept = keepPageHashes(policy, new Set(inlineCode(html).map(hash)));
 		expect(kept).toBe(`script-src 'self' '${hash('run()')}'; style-src 'self' '${hash('a{color:red}')}';`);
@@ -64,7 +76,9 @@ describe('inlineCode and keepPageHashes', () => {
 });
 
 describe('_headers', () => {
-	const rules = parseHeaders('# comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n\n/_astro/*\n  Cache-Control: immutable\n/exact/\n  X-B: 2\n');
+	const rules = parseHeaders(
+		'# comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n\n/_astro/*\n  Cache-Control: immutable\n/exact/\n  X-B: 2\n',
+	);
 
 	it.each([
 		['/*', '/anything/here', true],
@@ -77,8 +91,15 @@ describe('_headers', () => {
 	});
 
 	it('applies every matching rule and joins a header set twice, as the hosts do', () => {
-		expect(Object.fromEntries(headersFor(rules, '/_astro/a.js'))).toEqual({ 'x-a': '1', 'cache-control': 'no-cache, immutable' });
-		expect(Object.fromEntries(headersFor(rules, '/exact/'))).toEqual({ 'x-a': '1', 'cache-control': 'no-cache', 'x-b': '2' });
+		expect(Object.fromEntries(headersFor(rules, '/_astro/a.js'))).toEqual({
+			'x-a': '1',
+			'cache-control': 'no-cache, immutable',
+		});
+		expect(Object.fromEntries(headersFor(rules, '/exact/'))).toEqual({
+			'x-a': '1',
+			'cache-control': 'no-cache',
+			'x-b': '2',
+		});
 	});
 
 	it('refuses a header line outside a path rule', () => {
@@ -89,7 +110,9 @@ describe('_headers', () => {
 		const { readFileSync } = await import('node:fs');
 		const own = parseHeaders(readFileSync('public/_headers', 'utf8'));
 		for (const path of ['/tietosuojaseloste/', '/_astro/x.js']) {
-			const names = own.filter((rule) => matchesPattern(rule.pattern, path)).flatMap((rule) => rule.headers.map(([name]) => name.toLowerCase()));
+			const names = own
+				.filter((rule) => matchesPattern(rule.pattern, path))
+				.flatMap((rule) => rule.headers.map(([name]) => name.toLowerCase()));
 			expect(names.length).toBeGreaterThan(3);
 			expect(new Set(names).size, path).toBe(names.length);
 		}

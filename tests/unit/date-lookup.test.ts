@@ -18,11 +18,19 @@ describe('revisionOnDate on the scenarios fixture', () => {
 		['the last day of the first', '2019-04-30', { kind: 'revision', revision: '2018-03-11' }],
 		['the changeover day', '2019-05-01', { kind: 'revision', revision: '2019-05-01' }],
 		// 2021-06-01 is published that day but takes effect a month later.
-		['after a revision is published, before it takes effect', '2021-06-15', { kind: 'revision', revision: '2019-05-01' }],
+		[
+			'after a revision is published, before it takes effect',
+			'2021-06-15',
+			{ kind: 'revision', revision: '2019-05-01' },
+		],
 		['the day before it takes effect', '2021-06-30', { kind: 'revision', revision: '2019-05-01' }],
 		['the day it takes effect', '2021-07-01', { kind: 'revision', revision: '2021-06-01' }],
-		['the last day of the one in force, with an upcoming one known', '2026-12-31', { kind: 'revision', revision: '2024-02-15' }],
-		['in the upcoming revision\'s period', '2027-01-01', { kind: 'revision', revision: '2026-11-20' }],
+		[
+			'the last day of the one in force, with an upcoming one known',
+			'2026-12-31',
+			{ kind: 'revision', revision: '2024-02-15' },
+		],
+		["in the upcoming revision's period", '2027-01-01', { kind: 'revision', revision: '2026-11-20' }],
 		['long after', '2040-06-01', { kind: 'revision', revision: '2026-11-20' }],
 		['not a day', '2026-02-30', { kind: 'invalid' }],
 		['not a date', '1.1.2020', { kind: 'invalid' }],

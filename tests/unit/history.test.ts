@@ -110,7 +110,13 @@ describe('describeStatus', () => {
 			'an only revision',
 			first,
 			'2026-01-01',
-			{ status: 'current', published: '2018-03-11', first: true, announcements: [], validity: { from: '2018-03-11', until: null } },
+			{
+				status: 'current',
+				published: '2018-03-11',
+				first: true,
+				announcements: [],
+				validity: { from: '2018-03-11', until: null },
+			},
 		],
 	] as const)('%s', (_, subject, date, expected) => {
 		const all = expected.published === first.published && expected.status === 'current' ? [first] : revisions;

@@ -28,7 +28,11 @@ describe('descriptions', () => {
 			noticeDescription(later),
 			'Solinum Oy:n voimassa oleva tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja. Viimeisin muutos 15.2.2024: Lisätty evästeitä koskeva osio.',
 		],
-		['a first revision', revisionDescription(first), 'Solinum Oy:n tietosuojaselosteen ensimmäinen julkaistu versio, 11.3.2018.'],
+		[
+			'a first revision',
+			revisionDescription(first),
+			'Solinum Oy:n tietosuojaselosteen ensimmäinen julkaistu versio, 11.3.2018.',
+		],
 		[
 			'a later revision',
 			revisionDescription(later),

@@ -19,49 +19,67 @@ const second = revision('2026-04-01', 'Toinen teksti.\n', 'summary: "Muutettu te
 /** A manifest sealing every file as it is: the state of a folder whose history is in order. */
 const sealAll = (files: readonly RevisionFile[]): SealManifest =>
 	Object.fromEntries(
-		files.filter((each) => /^\d{4}-\d{2}-\d{2}\.mdx$/.test(each.fileName)).map((each) => [each.fileName, sha256(each.bytes)]),
+		files
+			.filter((each) => /^\d{4}-\d{2}-\d{2}\.mdx$/.test(each.fileName))
+			.map((each) => [each.fileName, sha256(each.bytes)]),
 	);
 
 /** The messages an editor reads for a folder, exactly as the build prints them. */
 const messagesFor = (files: RevisionFile[], sealed: SealManifest | null = sealAll(files), buildDate = TODAY) =>
-	checkRevisionFolder(files, { sealed: sealed ?? undefined, buildDate }).problems.map((problem) => formatProblem(problem, FOLDER));
+	checkRevisionFolder(files, { sealed: sealed ?? undefined, buildDate }).problems.map((problem) =>
+		formatProblem(problem, FOLDER),
+	);
 
 describe('the build refuses each kind of mistake with a message naming the file', () => {
 	it.each<[string, RevisionFile[], string[]]>([
 		[
 			'1. front matter missing',
 			[file('2026-03-01.mdx', 'Teksti.\n')],
-			[`${FOLDER}/2026-03-01.mdx:1: the front matter is missing.\n  Fix: start the file with a block between two "---" lines holding title, published and summary.`],
+			[
+				`${FOLDER}/2026-03-01.mdx:1: the front matter is missing.\n  Fix: start the file with a block between two "---" lines holding title, published and summary.`,
+			],
 		],
 		[
 			'1. front matter unparsable',
 			[file('2026-03-01.mdx', '---\ntitle: [Solinum\npublished: 2026-03-01\n---\nTeksti.\n')],
-			[`${FOLDER}/2026-03-01.mdx:3: the front matter is not valid YAML (missed comma between flow collection entries).\n  Fix: write each field on its own line as "field: value"; put quotes around a summary that contains a colon.`],
+			[
+				`${FOLDER}/2026-03-01.mdx:3: the front matter is not valid YAML (missed comma between flow collection entries).\n  Fix: write each field on its own line as "field: value"; put quotes around a summary that contains a colon.`,
+			],
 		],
 		[
 			'1. unknown field',
 			[first, revision('2026-04-01', 'Toinen.\n', 'sumary: "Muutos."\nsummary: "Muutos."\n')],
-			[`${FOLDER}/2026-04-01.mdx: the front matter has an unknown field "sumary".\n  Fix: use only these fields: title, published, effective, summary. Check the spelling of "sumary".`],
+			[
+				`${FOLDER}/2026-04-01.mdx: the front matter has an unknown field "sumary".\n  Fix: use only these fields: title, published, effective, summary. Check the spelling of "sumary".`,
+			],
 		],
 		[
 			'2. published missing',
 			[file('2026-03-01.mdx', '---\ntitle: T\n---\nTeksti.\n')],
-			[`${FOLDER}/2026-03-01.mdx: the front matter has no "published".\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-03-01`],
+			[
+				`${FOLDER}/2026-03-01.mdx: the front matter has no "published".\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-03-01`,
+			],
 		],
 		[
 			'2. published not a real date',
 			[file('2026-02-28.mdx', `${frontmatter('2026-02-30')}Teksti.\n`)],
-			[`${FOLDER}/2026-02-28.mdx: "published" is "2026-02-30", which is not a real date.\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-02-28`],
+			[
+				`${FOLDER}/2026-02-28.mdx: "published" is "2026-02-30", which is not a real date.\n  Fix: write the publication date as YYYY-MM-DD, the same day as the file name: published: 2026-02-28`,
+			],
 		],
 		[
 			'2. published differs from the file name',
 			[file('2026-03-02.mdx', `${frontmatter('2026-03-01')}Teksti.\n`)],
-			[`${FOLDER}/2026-03-02.mdx: "published" is 2026-03-01 but the file is named 2026-03-02.mdx.\n  Fix: the publication date and the file name must be the same day: rename the file or correct the date.`],
+			[
+				`${FOLDER}/2026-03-02.mdx: "published" is 2026-03-01 but the file is named 2026-03-02.mdx.\n  Fix: the publication date and the file name must be the same day: rename the file or correct the date.`,
+			],
 		],
 		[
 			'2. file name not YYYY-MM-DD.mdx',
 			[file('tietosuojaseloste-uusi.mdx', `${frontmatter('2026-03-01')}Teksti.\n`)],
-			[`${FOLDER}/tietosuojaseloste-uusi.mdx: the file name is not a publication date.\n  Fix: name the file after the day it is published, as YYYY-MM-DD.mdx (for example 2026-03-01.mdx).`],
+			[
+				`${FOLDER}/tietosuojaseloste-uusi.mdx: the file name is not a publication date.\n  Fix: name the file after the day it is published, as YYYY-MM-DD.mdx (for example 2026-03-01.mdx).`,
+			],
 		],
 		[
 			'3. two revisions with the same date',
@@ -74,17 +92,23 @@ describe('the build refuses each kind of mistake with a message naming the file'
 		[
 			'3. effective before published',
 			[revision('2026-03-01', 'Teksti.\n', 'effective: 2026-02-01\n')],
-			[`${FOLDER}/2026-03-01.mdx: "effective" (2026-02-01) is before "published" (2026-03-01).\n  Fix: a revision cannot take effect before it is published: set effective to the publication date or later, or leave it out.`],
+			[
+				`${FOLDER}/2026-03-01.mdx: "effective" (2026-02-01) is before "published" (2026-03-01).\n  Fix: a revision cannot take effect before it is published: set effective to the publication date or later, or leave it out.`,
+			],
 		],
 		[
 			'4. summary missing after the first revision',
 			[first, revision('2026-04-01', 'Toinen.\n')],
-			[`${FOLDER}/2026-04-01.mdx: the front matter has no "summary".\n  Fix: write a plain-language summary of what changed, in quotes: summary: "…"`],
+			[
+				`${FOLDER}/2026-04-01.mdx: the front matter has no "summary".\n  Fix: write a plain-language summary of what changed, in quotes: summary: "…"`,
+			],
 		],
 		[
 			'4. summary empty',
 			[first, revision('2026-04-01', 'Toinen.\n', 'summary: "  "\n')],
-			[`${FOLDER}/2026-04-01.mdx: "summary" is "  ", which must not be empty.\n  Fix: write a plain-language summary of what changed, in quotes: summary: "…"`],
+			[
+				`${FOLDER}/2026-04-01.mdx: "summary" is "  ", which must not be empty.\n  Fix: write a plain-language summary of what changed, in quotes: summary: "…"`,
+			],
 		],
 		[
 			'5. empty body',
@@ -94,12 +118,16 @@ describe('the build refuses each kind of mistake with a message naming the file'
 		[
 			'5. body identical to the previous revision',
 			[first, revision('2026-04-01', 'Ensimmäinen teksti.\n', 'summary: "Ei muutosta."\n')],
-			[`${FOLDER}/2026-04-01.mdx: the text is identical to the previous revision, 2026-03-01.mdx.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`],
+			[
+				`${FOLDER}/2026-04-01.mdx: the text is identical to the previous revision, 2026-03-01.mdx.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`,
+			],
 		],
 		[
 			'6. MDX syntax error, pointing at the line',
 			[revision('2026-03-01', 'Eka kappale.\n\nToinen <b kappale.\n')],
-			[`${FOLDER}/2026-03-01.mdx:7: the text is not valid MDX: Unexpected character after \`<\`, expected a valid JSX tag (note: to create a link in MDX, use \`[text](url)\`)\n  Fix: a revision is plain text with Markdown: write "<" and "{" as "\\<" and "\\{", and links as [text](https://…).`],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the text is not valid MDX: Unexpected character after \`<\`, expected a valid JSX tag (note: to create a link in MDX, use \`[text](url)\`)\n  Fix: a revision is plain text with Markdown: write "<" and "{" as "\\<" and "\\{", and links as [text](https://…).`,
+			],
 		],
 		[
 			'6. import, component and expression',
@@ -112,17 +140,23 @@ describe('the build refuses each kind of mistake with a message naming the file'
 		[
 			'6. an image, fetched from elsewhere for every reader',
 			[revision('2026-03-01', 'Teksti.\n\n![pikseli](https://www.facebook.com/tr?id=1)\n')],
-			[`${FOLDER}/2026-03-01.mdx:7: the text contains an image, which a revision may not have.\n  Fix: a revision is text: remove the image (the "![…](…)"), or link to it as [text](https://…).`],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the text contains an image, which a revision may not have.\n  Fix: a revision is text: remove the image (the "![…](…)"), or link to it as [text](https://…).`,
+			],
 		],
 		[
 			'6. a link that runs code',
 			[revision('2026-03-01', 'Katso [tästä](javascript:alert(1)).\n')],
-			[`${FOLDER}/2026-03-01.mdx:5: the link "javascript:alert(1)" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`],
+			[
+				`${FOLDER}/2026-03-01.mdx:5: the link "javascript:alert(1)" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`,
+			],
 		],
 		[
 			'6. a code block: a notice has no code, and highlighting would break the CSP',
 			[revision('2026-03-01', 'Teksti.\n\n```\nkoodi\n```\n')],
-			[`${FOLDER}/2026-03-01.mdx:7: the text contains a code block (a \`\`\` fence), which a revision may not have.\n  Fix: a notice has no code: remove the \`\`\` lines and write the text as a paragraph or a list.`],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the text contains a code block (a \`\`\` fence), which a revision may not have.\n  Fix: a notice has no code: remove the \`\`\` lines and write the text as a paragraph or a list.`,
+			],
 		],
 		[
 			'6. a horizontal rule and a checkbox: shown, but no diff could show them change',
@@ -135,42 +169,73 @@ describe('the build refuses each kind of mistake with a message naming the file'
 		[
 			'6. a footnote, which the page would show as a link',
 			[revision('2026-03-01', 'Teksti[^1].\n\n[^1]: huomautus\n')],
-			[`${FOLDER}/2026-03-01.mdx:7: the link "huomautus" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the link "huomautus" is not a web or e-mail address.\n  Fix: links go to https://… or http://… addresses, mailto: e-mail addresses, or #sections of the notice.`,
+			],
 		],
 		[
 			'6. bytes that are not UTF-8, with the byte offset',
-			[file('2026-03-01.mdx', Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}Hyv`), Buffer.from([0xe4]), Buffer.from(' teksti.\n')]))],
-			[`${FOLDER}/2026-03-01.mdx:5: the file is not UTF-8 text: byte 69 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`],
+			[
+				file(
+					'2026-03-01.mdx',
+					Buffer.concat([
+						Buffer.from(`${frontmatter('2026-03-01')}Hyv`),
+						Buffer.from([0xe4]),
+						Buffer.from(' teksti.\n'),
+					]),
+				),
+			],
+			[
+				`${FOLDER}/2026-03-01.mdx:5: the file is not UTF-8 text: byte 69 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`,
+			],
 		],
 		[
 			'6. an invisible character that turns text around',
 			[revision('2026-03-01', 'Teksti.\n\nSäilytämme tietoja \u202Ekuusi\u202C vuotta.\n')],
-			[`${FOLDER}/2026-03-01.mdx:7: the text contains the invisible character U+202E, which can make the text read differently from what it says.\n  Fix: delete it: a revision is plain text (your editor may show it as a box, a code, or nothing at all).`],
+			[
+				`${FOLDER}/2026-03-01.mdx:7: the text contains the invisible character U+202E, which can make the text read differently from what it says.\n  Fix: delete it: a revision is plain text (your editor may show it as a box, a code, or nothing at all).`,
+			],
 		],
 		[
 			'5. only whitespace changed: a reader would see no change',
 			[first, revision('2026-04-01', 'Ensimmäinen  teksti.\n\n\n', 'summary: "Välilyönti."\n')],
-			[`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`],
+			[
+				`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`,
+			],
 		],
 		[
 			'5. only the Unicode normalization changed (NFD instead of NFC)',
 			[first, revision('2026-04-01', 'Ensimmäinen teksti.\n'.normalize('NFD'), 'summary: "Sama teksti."\n')],
-			[`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`],
+			[
+				`${FOLDER}/2026-04-01.mdx: the text differs from the previous revision, 2026-03-01.mdx, only in whitespace or in how its letters are encoded (Unicode normalization): a reader would see no change.\n  Fix: a new revision must change the notice: edit its text, or delete the file if nothing changed.`,
+			],
 		],
 		[
 			'3. effective dates out of publication order: a revision that would never take effect',
-			[revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'), revision('2026-04-01', 'Toka.\n', 'effective: 2026-07-01\nsummary: "Toka."\n')],
-			[`${FOLDER}/2026-04-01.mdx: "effective" is 2026-07-01: this revision would take effect before 2026-03-01.mdx (effective 2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`],
+			[
+				revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'),
+				revision('2026-04-01', 'Toka.\n', 'effective: 2026-07-01\nsummary: "Toka."\n'),
+			],
+			[
+				`${FOLDER}/2026-04-01.mdx: "effective" is 2026-07-01: this revision would take effect before 2026-03-01.mdx (effective 2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`,
+			],
 		],
 		[
 			'3. two revisions taking effect the same day',
-			[revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'), revision('2026-04-01', 'Toka.\n', 'effective: 2026-09-01\nsummary: "Toka."\n')],
-			[`${FOLDER}/2026-04-01.mdx: "effective" is 2026-09-01: this revision would take effect on the same day as 2026-03-01.mdx (2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`],
+			[
+				revision('2026-03-01', 'Eka.\n', 'effective: 2026-09-01\n'),
+				revision('2026-04-01', 'Toka.\n', 'effective: 2026-09-01\nsummary: "Toka."\n'),
+			],
+			[
+				`${FOLDER}/2026-04-01.mdx: "effective" is 2026-09-01: this revision would take effect on the same day as 2026-03-01.mdx (2026-09-01), which was published earlier, so 2026-03-01.mdx would never be in force as announced.\n  Fix: revisions take effect in the order they are published: give 2026-04-01.mdx an effective date after 2026-09-01.`,
+			],
 		],
 		[
 			'8. a folder with no revisions',
 			[],
-			[`${FOLDER}: the folder holds no revisions.\n  Fix: add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.`],
+			[
+				`${FOLDER}: the folder holds no revisions.\n  Fix: add the notice as YYYY-MM-DD.mdx, or point NOTICE_CONTENT_DIR at a folder that has revisions.`,
+			],
 		],
 	])('%s', (_, files, expected) => {
 		expect(messagesFor(files)).toEqual(expected);
@@ -201,19 +266,28 @@ describe('7. sealed history', () => {
 	});
 
 	it('refuses a revision published before the build date that is not sealed (a line deleted from sealed.json)', () => {
-		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: TODAY });
+		const result = checkRevisionFolder([first, second], {
+			sealed: { [first.fileName]: sha256(first.bytes) },
+			buildDate: TODAY,
+		});
 		expect(result.problems.map((problem) => [problem.file, problem.code])).toEqual([['2026-04-01.mdx', 'seal']]);
 	});
 
 	it('lets the revision published on the build date itself be unsealed, as the working copy', () => {
-		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: '2026-04-01' });
+		const result = checkRevisionFolder([first, second], {
+			sealed: { [first.fileName]: sha256(first.bytes) },
+			buildDate: '2026-04-01',
+		});
 		expect(result.problems).toEqual([]);
 		expect(result.unsealed).toEqual(['2026-04-01.mdx']);
 		expect(result.scheduled).toEqual([]);
 	});
 
 	it('schedules a revision published after the build date, sealed or not', () => {
-		const result = checkRevisionFolder([first, second], { sealed: { [first.fileName]: sha256(first.bytes) }, buildDate: '2026-03-15' });
+		const result = checkRevisionFolder([first, second], {
+			sealed: { [first.fileName]: sha256(first.bytes) },
+			buildDate: '2026-03-15',
+		});
 		expect(result.problems).toEqual([]);
 		expect(result.unsealed).toEqual([]);
 		expect(result.scheduled.map((revision) => revision.fileName)).toEqual(['2026-04-01.mdx']);
@@ -228,8 +302,15 @@ describe('7. sealed history', () => {
 	});
 
 	it('fingerprints bytes, not decoded text: a changed invalid byte breaks the seal too', () => {
-		const bad = (byte: number) => file('2026-03-01.mdx', Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}A`), Buffer.from([byte]), Buffer.from('\n')]));
-		const result = checkRevisionFolder([bad(0xfe)], { sealed: { '2026-03-01.mdx': sha256(bad(0xff).bytes) }, buildDate: TODAY });
+		const bad = (byte: number) =>
+			file(
+				'2026-03-01.mdx',
+				Buffer.concat([Buffer.from(`${frontmatter('2026-03-01')}A`), Buffer.from([byte]), Buffer.from('\n')]),
+			);
+		const result = checkRevisionFolder([bad(0xfe)], {
+			sealed: { '2026-03-01.mdx': sha256(bad(0xff).bytes) },
+			buildDate: TODAY,
+		});
 		expect(result.problems.map((problem) => problem.message)).toEqual([
 			'the file is not UTF-8 text: byte 67 (0xFE) is not part of any character.',
 			`2026-03-01.mdx was published and cannot change (sealed SHA-256 ${sha256(bad(0xff).bytes)}, the file now ${sha256(bad(0xfe).bytes)}).`,
@@ -249,7 +330,11 @@ describe('seals of a folder with nothing published yet, and of scheduled revisio
 	it('lets the seal command start the manifest of a new folder, and only then', () => {
 		const fresh = checkRevisionFolder([first], { sealed: undefined, buildDate: '2026-03-01' });
 		expect(fresh.problems.map((problem) => [problem.message, problem.hint, problem.code])).toEqual([
-			['the seal manifest is missing, so nothing published would be protected.', 'create it: npm run revision:seal.', 'seal'],
+			[
+				'the seal manifest is missing, so nothing published would be protected.',
+				'create it: npm run revision:seal.',
+				'seal',
+			],
 		]);
 		const published = checkRevisionFolder([first], { sealed: undefined, buildDate: TODAY });
 		expect(published.problems.find((problem) => problem.file === 'sealed.json')?.code).toBeUndefined();
@@ -317,28 +402,44 @@ describe('the published site is the witness', () => {
 	const edited = revision('2026-03-01', 'Ensimmäinen, muutettu teksti.\n');
 
 	it('refuses a published revision edited and then re-sealed, naming both fingerprints', () => {
-		const result = checkRevisionFolder([edited, second], { sealed: sealAll([edited, second]), buildDate: TODAY, witness: witness([first]) });
+		const result = checkRevisionFolder([edited, second], {
+			sealed: sealAll([edited, second]),
+			buildDate: TODAY,
+			witness: witness([first]),
+		});
 		expect(result.problems.map((problem) => formatProblem(problem, FOLDER))).toEqual([
 			`${FOLDER}/2026-03-01.mdx: 2026-03-01.mdx differs from what was published: https://www.solinum.fi/tietosuojaseloste/versiot.json gives SHA-256 ${sha256(first.bytes)}, the file has ${sha256(edited.bytes)}.\n  Fix: restore the published text (download it from its sourceUrl in https://www.solinum.fi/tietosuojaseloste/versiot.json, or git checkout the commit that was deployed) and restore its seal; to change it, make a new revision with npm run revision:new.`,
 		]);
 	});
 
 	it('refuses a published revision removed together with its seal', () => {
-		const result = checkRevisionFolder([second], { sealed: sealAll([second]), buildDate: TODAY, witness: witness([first, second]) });
+		const result = checkRevisionFolder([second], {
+			sealed: sealAll([second]),
+			buildDate: TODAY,
+			witness: witness([first, second]),
+		});
 		expect(result.problems.map((problem) => problem.message)).toEqual([
 			'2026-03-01.mdx is published (https://www.solinum.fi/tietosuojaseloste/versiot.json) but is missing from the folder.',
 		]);
 	});
 
 	it('passes revisions the site has not published yet', () => {
-		const result = checkRevisionFolder([first, second], { sealed: sealAll([first, second]), buildDate: TODAY, witness: witness([first]) });
+		const result = checkRevisionFolder([first, second], {
+			sealed: sealAll([first, second]),
+			buildDate: TODAY,
+			witness: witness([first]),
+		});
 		expect(result.problems).toEqual([]);
 	});
 });
 
 describe('warnings', () => {
 	it('warns, naming the line, when the text states a date other than its publication date', () => {
-		const copied = revision('2026-04-01', 'Teksti.\n\nTämä tietosuojaseloste on viimeksi päivitetty 1.3.2026.\n', 'summary: "Muutos."\n');
+		const copied = revision(
+			'2026-04-01',
+			'Teksti.\n\nTämä tietosuojaseloste on viimeksi päivitetty 1.3.2026.\n',
+			'summary: "Muutos."\n',
+		);
 		const result = checkRevisionFolder([first, copied], { sealed: sealAll([first, copied]), buildDate: TODAY });
 		expect(result.problems).toEqual([]);
 		expect(result.warnings.map((warning) => formatProblem(warning, FOLDER))).toEqual([
@@ -385,11 +486,16 @@ describe('a well-formed history', () => {
 	});
 
 	it('accepts a GFM table, as a notice lists retention periods', () => {
-		expect(checkRevisionFile(revision('2026-03-01', '| Tieto | Säilytysaika |\n| --- | --- |\n| Hakemus | 2 vuotta |\n')).ok).toBe(true);
+		expect(
+			checkRevisionFile(revision('2026-03-01', '| Tieto | Säilytysaika |\n| --- | --- |\n| Hakemus | 2 vuotta |\n')).ok,
+		).toBe(true);
 	});
 
 	it('accepts a change of the title alone: the reader sees it as the heading', () => {
-		const retitled = file('2026-04-01.mdx', `${frontmatter('2026-04-01', 'summary: "Uusi otsikko."\n').replace('Solinum Oy Tietosuojaseloste', 'Solinum Oy:n tietosuojaseloste')}Ensimmäinen teksti.\n`);
+		const retitled = file(
+			'2026-04-01.mdx',
+			`${frontmatter('2026-04-01', 'summary: "Uusi otsikko."\n').replace('Solinum Oy Tietosuojaseloste', 'Solinum Oy:n tietosuojaseloste')}Ensimmäinen teksti.\n`,
+		);
 		expect(messagesFor([first, retitled])).toEqual([]);
 	});
 });

@@ -40,7 +40,14 @@ const problemsIn = (folder: string, buildDate = TODAY) =>
 describe('npm run revision:new', () => {
 	it('copies the newest revision under filled-in front matter, says what to do next, and warns of the copied date', () => {
 		const folder = copyOfContent();
-		const result = run('revision-new', folder, ['--summary', 'Lisätty: evästeet "uusi"', '--date', '2026-12-01', '--effective', '2027-01-01']);
+		const result = run('revision-new', folder, [
+			'--summary',
+			'Lisätty: evästeet "uusi"',
+			'--date',
+			'2026-12-01',
+			'--effective',
+			'2027-01-01',
+		]);
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
 		const created = readFileSync(join(folder, '2026-12-01.mdx'), 'utf8');
@@ -58,12 +65,21 @@ describe('npm run revision:new', () => {
 	});
 
 	it.each([
-		[['--summary', 'x', '--date', '2018-03-11'], '2018-03-11.mdx already exists: there is a revision published on 2018-03-11.'],
+		[
+			['--summary', 'x', '--date', '2018-03-11'],
+			'2018-03-11.mdx already exists: there is a revision published on 2018-03-11.',
+		],
 		[['--summary', 'x', '--date', '2026-02-30'], '"2026-02-30" is not a real date.'],
 		[['--summary', 'x', '--date', '2017-01-01'], '2017-01-01 is before the newest revision, 2018-03-11.mdx.'],
-		[['--summary', 'x', '--date', '2026-11-30'], '2026-11-30 is before today (2026-12-01): a revision cannot be published in the past.'],
+		[
+			['--summary', 'x', '--date', '2026-11-30'],
+			'2026-11-30 is before today (2026-12-01): a revision cannot be published in the past.',
+		],
 		[['--date', '2026-12-01'], 'the summary is missing.'],
-		[['--summary', 'x', '--date', '2026-12-01', '--effective', '2026-11-01'], 'the effective date "2026-11-01" is not a real date on or after 2026-12-01.'],
+		[
+			['--summary', 'x', '--date', '2026-12-01', '--effective', '2026-11-01'],
+			'the effective date "2026-11-01" is not a real date on or after 2026-12-01.',
+		],
 	])('refuses %j', (args, message) => {
 		const folder = copyOfContent();
 		const result = run('revision-new', folder, args);
@@ -75,9 +91,9 @@ describe('npm run revision:new', () => {
 	it('refuses an effective date that would not follow the newest revision, as the build would', () => {
 		const [seed] = checkFolderOnDisk('content/tietosuojaseloste', { buildDate: TODAY }).revisions;
 		const pending = { ...seed!, published: '2026-12-05', effective: '2027-03-01', fileName: '2026-12-05.mdx' };
-		expect(() => scaffoldRevision([seed!, pending], { date: '2026-12-06', today: TODAY, summary: 'x', effective: '2027-02-01' })).toThrow(
-			'the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).',
-		);
+		expect(() =>
+			scaffoldRevision([seed!, pending], { date: '2026-12-06', today: TODAY, summary: 'x', effective: '2027-02-01' }),
+		).toThrow('the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).');
 	});
 
 	it('refuses a summary the build would refuse, before the file exists', () => {
@@ -91,15 +107,20 @@ describe('npm run revision:new', () => {
 	it('refuses a NOTICE_BUILD_DATE that is no date, plainly', () => {
 		const result = run('revision-new', copyOfContent(), ['--summary', 'x'], '2026-13-01');
 		expect(result.status).toBe(1);
-		expect(result.stderr).toBe('NOTICE_BUILD_DATE is "2026-13-01", which is not a real date.\n  Fix: write it as YYYY-MM-DD, or unset it to use today.\n');
+		expect(result.stderr).toBe(
+			'NOTICE_BUILD_DATE is "2026-13-01", which is not a real date.\n  Fix: write it as YYYY-MM-DD, or unset it to use today.\n',
+		);
 	});
 
-	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])('answers %j with its usage, not a stack', (args) => {
-		const result = run('revision-new', copyOfContent(), args);
-		expect(result.status).toBe(2);
-		expect(result.stderr).toContain('Usage: npm run revision:new -- --summary "What changed, in plain words."');
-		expect(result.stderr).not.toMatch(/\n\s+at /);
-	});
+	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])(
+		'answers %j with its usage, not a stack',
+		(args) => {
+			const result = run('revision-new', copyOfContent(), args);
+			expect(result.status).toBe(2);
+			expect(result.stderr).toContain('Usage: npm run revision:new -- --summary "What changed, in plain words."');
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		},
+	);
 
 	it.each([
 		'Solinum Oy # tietosuojaseloste',
@@ -138,7 +159,9 @@ describe('npm run revision:seal', () => {
 
 		writeFileSync(path, `${readFileSync(path, 'utf8')}Vielä yksi.\n`);
 		expect(problemsIn(folder)).toEqual([
-			expect.stringMatching(/^2026-12-01\.mdx was published and cannot change \(sealed SHA-256 [0-9a-f]{64}, the file now [0-9a-f]{64}\)\.$/),
+			expect.stringMatching(
+				/^2026-12-01\.mdx was published and cannot change \(sealed SHA-256 [0-9a-f]{64}, the file now [0-9a-f]{64}\)\.$/,
+			),
 		]);
 	});
 
@@ -178,7 +201,9 @@ describe('npm run revision:seal', () => {
 		rmSync(join(folder, 'sealed.json'));
 		const result = run('revision-seal', folder, []);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control');
+		expect(result.stderr).toContain(
+			'the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control',
+		);
 		expect(existsSync(join(folder, 'sealed.json'))).toBe(false);
 	});
 

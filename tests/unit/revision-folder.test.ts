@@ -38,14 +38,22 @@ describe('8. the revisions folder itself', () => {
 
 	it.each([
 		['{"2026-03-01.mdx": "abc"}', 'gives "2026-03-01.mdx" a value that is not a SHA-256 in lowercase hex'],
-		[`{"2026-03-01.mdx": "${sha256(REVISION).toUpperCase()}"}`, 'gives "2026-03-01.mdx" a value that is not a SHA-256 in lowercase hex'],
+		[
+			`{"2026-03-01.mdx": "${sha256(REVISION).toUpperCase()}"}`,
+			'gives "2026-03-01.mdx" a value that is not a SHA-256 in lowercase hex',
+		],
 		['["2026-03-01.mdx"]', 'is not a JSON object of "file name": "sha256" pairs'],
 		['{"2026-03-01.mdx": ', 'is not valid JSON'],
-		[`{"2026-03-01.mdx": "${'0'.repeat(64)}", "2026-03-01.mdx": "${sha256(REVISION)}"}`, 'lists "2026-03-01.mdx" twice'],
+		[
+			`{"2026-03-01.mdx": "${'0'.repeat(64)}", "2026-03-01.mdx": "${sha256(REVISION)}"}`,
+			'lists "2026-03-01.mdx" twice',
+		],
 	])('refuses a damaged seal manifest %j, and does not treat it as absent', (text, fault) => {
 		const folder = sealedFolder();
 		writeFileSync(join(folder, 'sealed.json'), text);
-		expect(messagesIn(folder)).toEqual([`sealed.json: the seal manifest ${fault}.\n  Fix: restore it from version control (git checkout -- ${folder}/sealed.json).`]);
+		expect(messagesIn(folder)).toEqual([
+			`sealed.json: the seal manifest ${fault}.\n  Fix: restore it from version control (git checkout -- ${folder}/sealed.json).`,
+		]);
 	});
 
 	it('reads a manifest saved with a byte-order mark', () => {
@@ -65,22 +73,36 @@ describe('8. the revisions folder itself', () => {
 	it('refuses a deleted seal manifest', () => {
 		const folder = scratch();
 		writeFileSync(join(folder, '2026-03-01.mdx'), REVISION);
-		expect(checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => [problem.file, problem.message])).toEqual([
+		expect(
+			checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => [problem.file, problem.message]),
+		).toEqual([
 			['sealed.json', 'the seal manifest is missing, so nothing published would be protected.'],
-			['2026-03-01.mdx', '2026-03-01.mdx was published on 2026-03-01, before the build date 2026-12-02, but is not sealed.'],
+			[
+				'2026-03-01.mdx',
+				'2026-03-01.mdx was published on 2026-03-01, before the build date 2026-12-02, but is not sealed.',
+			],
 		]);
 	});
 
 	it('ignores hidden files and editor leftovers, but refuses stray files, which would otherwise go unpublished', () => {
 		const folder = sealedFolder();
-		for (const leftover of ['.DS_Store', '2026-12-02.mdx~', '.2026-12-02.mdx.swp', '2026-12-02.mdx.swp', '.#2026-12-02.mdx', '#2026-12-02.mdx#']) {
+		for (const leftover of [
+			'.DS_Store',
+			'2026-12-02.mdx~',
+			'.2026-12-02.mdx.swp',
+			'2026-12-02.mdx.swp',
+			'.#2026-12-02.mdx',
+			'#2026-12-02.mdx#',
+		]) {
 			writeFileSync(join(folder, leftover), 'roskaa \xff');
 		}
 		symlinkSync('user@host.1234:1700000000', join(folder, '.#2026-03-01.mdx'));
 		mkdirSync(join(folder, '.git'));
 		expect(messagesIn(folder)).toEqual([]);
 		writeFileSync(join(folder, '2026-04-01.md'), '---\ntitle: T\npublished: 2026-04-01\n---\nTeksti.\n');
-		expect(checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => problem.file)).toEqual(['2026-04-01.md']);
+		expect(checkFolderOnDisk(folder, { buildDate: TODAY }).problems.map((problem) => problem.file)).toEqual([
+			'2026-04-01.md',
+		]);
 	});
 
 	it('refuses a subfolder, plainly', () => {
@@ -126,7 +148,10 @@ describe('NOTICE_PUBLISHED_VERSIONS, the published versiot.json', () => {
 
 	it('lists each published revision with its fingerprint', async () => {
 		const root = scratch();
-		writeFileSync(join(root, 'versiot.json'), versions([{ published: '2026-03-01', sha256: sha256(REVISION), status: 'current' }]));
+		writeFileSync(
+			join(root, 'versiot.json'),
+			versions([{ published: '2026-03-01', sha256: sha256(REVISION), status: 'current' }]),
+		);
 		expect(await readPublishedVersions({ NOTICE_PUBLISHED_VERSIONS: 'versiot.json' }, root)).toEqual({
 			name: 'versiot.json',
 			files: [{ fileName: '2026-03-01.mdx', sha256: sha256(REVISION) }],
@@ -136,9 +161,19 @@ describe('NOTICE_PUBLISHED_VERSIONS, the published versiot.json', () => {
 	it.each([
 		['a file that does not exist', 'ei-ole.json', undefined, 'does not exist.'],
 		['a file that is not JSON', 'versiot.json', 'HTML <html>', 'is not JSON.'],
-		['JSON of another shape', 'versiot.json', versions([{ published: '2026-03-01' }]), 'is not a versiot.json as the site publishes it.'],
+		[
+			'JSON of another shape',
+			'versiot.json',
+			versions([{ published: '2026-03-01' }]),
+			'is not a versiot.json as the site publishes it.',
+		],
 		['a list that checks nothing', 'versiot.json', versions([]), 'is not a versiot.json as the site publishes it.'],
-		['an address that is not https', 'http://www.solinum.fi/tietosuojaseloste/versiot.json', undefined, 'is neither a file path nor an https:// address.'],
+		[
+			'an address that is not https',
+			'http://www.solinum.fi/tietosuojaseloste/versiot.json',
+			undefined,
+			'is neither a file path nor an https:// address.',
+		],
 	])('refuses %s', async (_, source, text, why) => {
 		const root = scratch();
 		if (text !== undefined) writeFileSync(join(root, 'versiot.json'), text);
@@ -149,10 +184,20 @@ describe('NOTICE_PUBLISHED_VERSIONS, the published versiot.json', () => {
 	});
 
 	it('refuses a revision entry without a real fingerprint, or a list without the revision in force', () => {
-		expect(listPublishedRevisions({ current: '2026-03-01', revisions: [{ published: '2026-03-01', sha256: 'abc' }] })).toBeUndefined();
-		expect(listPublishedRevisions({ current: '2026-04-01', revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }] })).toBeUndefined();
-		expect(listPublishedRevisions({ current: '2026-03-01', revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }] })).toEqual([
-			{ fileName: '2026-03-01.mdx', sha256: sha256(REVISION) },
-		]);
+		expect(
+			listPublishedRevisions({ current: '2026-03-01', revisions: [{ published: '2026-03-01', sha256: 'abc' }] }),
+		).toBeUndefined();
+		expect(
+			listPublishedRevisions({
+				current: '2026-04-01',
+				revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }],
+			}),
+		).toBeUndefined();
+		expect(
+			listPublishedRevisions({
+				current: '2026-03-01',
+				revisions: [{ published: '2026-03-01', sha256: sha256(REVISION) }],
+			}),
+		).toEqual([{ fileName: '2026-03-01.mdx', sha256: sha256(REVISION) }]);
 	});
 });

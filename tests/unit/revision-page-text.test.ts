@@ -41,7 +41,10 @@ async function render(path: string): Promise<{ page: PageBlock[]; blocks: DocBlo
 	const blocks = revisionBlocks(splitFrontmatter(readFileSync(`.${path}`, 'utf8'))!.body.trim(), title);
 	const sections = blocks
 		.filter((block) => block.kind === 'heading' && block.depth === 2)
-		.map((block) => ({ title: block.kind === 'heading' ? block.text : '', lastChanged: { published: '2018-03-11', path: '#' } }));
+		.map((block) => ({
+			title: block.kind === 'heading' ? block.text : '',
+			lastChanged: { published: '2018-03-11', path: '#' },
+		}));
 	// As RevisionDocument.astro renders it: the title, then the body with its section headings.
 	const body = await container.renderToString(module.default, {
 		props: { components: sectionHeadings(module.getHeadings(), sections) },
@@ -79,8 +82,19 @@ it('covers every kind of block: headings, paragraphs, list items, table rows and
 it('renders a GFM table as a real table, its aligned column with no inline style for the CSP to refuse', async () => {
 	const { body } = await render('/tests/fixtures/history-scenarios/2018-03-11.mdx');
 	const $ = cheerio.load(body);
-	expect($('table > thead > tr > th').map((_, cell) => $(cell).text()).get()).toEqual(['Tieto', 'Säilytysaika']);
-	const rows = $('table > tbody > tr').map((_, row) => [$(row).children('td').map((__, cell) => $(cell).text()).get()]).get();
+	expect(
+		$('table > thead > tr > th')
+			.map((_, cell) => $(cell).text())
+			.get(),
+	).toEqual(['Tieto', 'Säilytysaika']);
+	const rows = $('table > tbody > tr')
+		.map((_, row) => [
+			$(row)
+				.children('td')
+				.map((__, cell) => $(cell).text())
+				.get(),
+		])
+		.get();
 	expect(rows).toEqual([
 		['Lokitiedot', '12 kuukautta'],
 		['Laskutustiedot', '10 vuotta'],
@@ -96,12 +110,20 @@ describe('the comparison fails where page and blocks differ', () => {
 		blocks.flatMap((block) => what(block) ?? []);
 	it.each([
 		// What the blocks were before they followed the page.
-		['blocks without link addresses', (blocks: DocBlock[]) => drop(blocks, ({ links: _, ...block }) => block as DocBlock)],
-		['blocks without table rows', (blocks: DocBlock[]) => drop(blocks, (block) => (block.kind === 'row' ? undefined : block))],
+		[
+			'blocks without link addresses',
+			(blocks: DocBlock[]) => drop(blocks, ({ links: _, ...block }) => block as DocBlock),
+		],
+		[
+			'blocks without table rows',
+			(blocks: DocBlock[]) => drop(blocks, (block) => (block.kind === 'row' ? undefined : block)),
+		],
 		[
 			'straight quotes where the page has typographic ones',
 			(blocks: DocBlock[]) =>
-				blocks.map((block) => (block.kind === 'paragraph' ? { ...block, text: block.text.replace(/[“”]/g, '"') } : block)),
+				blocks.map((block) =>
+					block.kind === 'paragraph' ? { ...block, text: block.text.replace(/[“”]/g, '"') } : block,
+				),
 		],
 	])('%s', async (_, mutate) => {
 		const { page, blocks } = await render(scenario);

@@ -76,20 +76,44 @@ describe('addresses', () => {
 
 describe('validity', () => {
 	it.each([
-		['the first, until the day before the second takes effect', first, history, { from: '2018-03-11', until: '2020-05-31' }],
+		[
+			'the first, until the day before the second takes effect',
+			first,
+			history,
+			{ from: '2018-03-11', until: '2020-05-31' },
+		],
 		// The third is published 2024-02-15 but takes effect 2024-03-01: the second holds until then.
-		['one replaced by a revision that takes effect after its publication', second, history, { from: '2020-06-01', until: '2024-02-29' }],
+		[
+			'one replaced by a revision that takes effect after its publication',
+			second,
+			history,
+			{ from: '2020-06-01', until: '2024-02-29' },
+		],
 		['the newest, open-ended', third, history, { from: '2024-03-01', until: null }],
 		['an only revision', first, [first], { from: '2018-03-11', until: null }],
 		// Published 1.3. effective 1.9., then one published 1.4. effective 1.7.: the first never takes effect.
-		['one overtaken before it took effect', revision('2026-03-01', '2026-09-01'), [revision('2026-03-01', '2026-09-01'), revision('2026-04-01', '2026-07-01')], undefined],
-		['one a later revision replaces on the day it takes effect', revision('2026-03-01', '2026-07-01'), [revision('2026-03-01', '2026-07-01'), revision('2026-04-01', '2026-07-01')], undefined],
+		[
+			'one overtaken before it took effect',
+			revision('2026-03-01', '2026-09-01'),
+			[revision('2026-03-01', '2026-09-01'), revision('2026-04-01', '2026-07-01')],
+			undefined,
+		],
+		[
+			'one a later revision replaces on the day it takes effect',
+			revision('2026-03-01', '2026-07-01'),
+			[revision('2026-03-01', '2026-07-01'), revision('2026-04-01', '2026-07-01')],
+			undefined,
+		],
 	])('%s', (_, subject, revisions, expected) => {
 		expect(validity(subject, revisions)).toEqual(expected);
 	});
 
 	it('agrees with currentRevision on every day, the changeover days included', () => {
-		const histories = [history, [first], [revision('2026-03-01', '2026-09-01'), revision('2026-04-01', '2026-07-01'), revision('2026-05-01')]];
+		const histories = [
+			history,
+			[first],
+			[revision('2026-03-01', '2026-09-01'), revision('2026-04-01', '2026-07-01'), revision('2026-05-01')],
+		];
 		for (const revisions of histories) {
 			for (let day = '2018-01-01'; day <= '2027-12-31'; day = dayAfter(day)) {
 				const inForce = revisions.filter((candidate) => {

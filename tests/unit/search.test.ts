@@ -19,7 +19,9 @@ const revision = (published: string, status: RevisionStatus, ...blocks: string[]
 /** The kept blocks of each revision, as text, for readable expectations. */
 function kept(revisions: IndexedRevision[]): string[][] {
 	const keep = passagesToIndex(revisions);
-	return revisions.map((revision, at) => revision.blocks.filter((_, block) => keep[at]?.[block]).map((block) => block.text));
+	return revisions.map((revision, at) =>
+		revision.blocks.filter((_, block) => keep[at]?.[block]).map((block) => block.text),
+	);
 }
 
 describe('passagesToIndex', () => {
@@ -46,8 +48,14 @@ describe('passagesToIndex', () => {
 		],
 		[
 			'a section whose every passage repeats loses its heading too',
-			[revision('2018-03-11', 'earlier', '# A', 'same', '# B', 'gone'), revision('2020-06-01', 'current', '# A', 'same')],
-			[['# B', 'gone'], ['# A', 'same']],
+			[
+				revision('2018-03-11', 'earlier', '# A', 'same', '# B', 'gone'),
+				revision('2020-06-01', 'current', '# A', 'same'),
+			],
+			[
+				['# B', 'gone'],
+				['# A', 'same'],
+			],
 		],
 		[
 			'an upcoming revision keeps only what the current and earlier upcoming ones lack',
@@ -56,7 +64,11 @@ describe('passagesToIndex', () => {
 				revision('2020-06-01', 'current', '# A', 'same'),
 				revision('2029-01-01', 'upcoming', '# A', 'same', 'next'),
 			],
-			[['# A', 'later'], ['# A', 'same'], ['# A', 'next']],
+			[
+				['# A', 'later'],
+				['# A', 'same'],
+				['# A', 'next'],
+			],
 		],
 		[
 			'a passage that came back is kept where it is nearest the current revision',
@@ -68,11 +80,7 @@ describe('passagesToIndex', () => {
 			],
 			[[], ['y'], ['x'], ['z']],
 		],
-		[
-			'a lone revision keeps everything',
-			[revision('2018-03-11', 'current', '# A', 'a')],
-			[['# A', 'a']],
-		],
+		['a lone revision keeps everything', [revision('2018-03-11', 'current', '# A', 'a')], [['# A', 'a']]],
 	])('%s', (_, revisions, expected) => {
 		expect(kept(revisions)).toEqual(expected);
 	});
@@ -118,7 +126,12 @@ describe('sectionHits', () => {
 	];
 
 	it('takes each page’s best sections, in page order, pages in rank order', () => {
-		expect(sectionHits(pages, { limit: 10, perPage: 3 }, false).map((hit) => hit.title)).toEqual(['a2', 'a3', 'a4', 'b1']);
+		expect(sectionHits(pages, { limit: 10, perPage: 3 }, false).map((hit) => hit.title)).toEqual([
+			'a2',
+			'a3',
+			'a4',
+			'b1',
+		]);
 	});
 	it('stops at the limit', () => {
 		expect(sectionHits(pages, { limit: 2, perPage: 3 }, false).map((hit) => hit.title)).toEqual(['a2', 'a3']);
@@ -131,20 +144,27 @@ describe('sectionHits', () => {
 		expect(sectionHits(pages, { limit: 10, perPage: 1 }, false)[0]).not.toHaveProperty('context');
 	});
 	it.each([true, false])('names a page without revisions by its title (labels asked: %s)', (withLabels) => {
-		const cookies = { url: '/evasteet/', excerpt: 'x', meta: { title: 'Evästeet' }, sub_results: [section('Analytiikka', 1)] };
+		const cookies = {
+			url: '/evasteet/',
+			excerpt: 'x',
+			meta: { title: 'Evästeet' },
+			sub_results: [section('Analytiikka', 1)],
+		};
 		expect(sectionHits([cookies], { limit: 10, perPage: 3 }, withLabels)).toEqual([
 			{ title: 'Analytiikka', url: '/p/#Analytiikka', excerpt: '<mark>Analytiikka</mark>', context: 'Evästeet' },
 		]);
 	});
 	it('falls back to the page when Pagefind found no sections', () => {
-		expect(sectionHits([{ url: '/c/', excerpt: 'x', meta: { title: 'C', label: 'L' } }], { limit: 10, perPage: 3 }, false)).toEqual([
-			{ title: 'C', url: '/c/', excerpt: 'x' },
-		]);
+		expect(
+			sectionHits([{ url: '/c/', excerpt: 'x', meta: { title: 'C', label: 'L' } }], { limit: 10, perPage: 3 }, false),
+		).toEqual([{ title: 'C', url: '/c/', excerpt: 'x' }]);
 	});
 });
 
 describe('fill', () => {
 	it('fills the named placeholders and leaves unknown ones', () => {
-		expect(fill('{count} osumaa haulle ”{query}” {x}', { count: 2, query: 'eväste' })).toBe('2 osumaa haulle ”eväste” {x}');
+		expect(fill('{count} osumaa haulle ”{query}” {x}', { count: 2, query: 'eväste' })).toBe(
+			'2 osumaa haulle ”eväste” {x}',
+		);
 	});
 });

@@ -14,14 +14,21 @@ function historyOf(revisions: SectionSource[]) {
 	return { history: sectionHistory(revisions, segments), segments };
 }
 
-const fixture = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate }).revisions.map((revision) => ({
-	published: revision.published,
-	blocks: revisionBlocks(revision.body, revision.title),
-}));
+const fixture = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate }).revisions.map(
+	(revision) => ({
+		published: revision.published,
+		blocks: revisionBlocks(revision.body, revision.title),
+	}),
+);
 const { history, segments } = historyOf(fixture);
 const at = (published: string) => fixture.findIndex((revision) => revision.published === published);
 const lines = (published: string) =>
-	history.sectionsOf(at(published)).map(({ title, lastChanged }) => `${title}: ${lastChanged ? `${lastChanged.published}#${lastChanged.change}` : 'ennallaan'}`);
+	history
+		.sectionsOf(at(published))
+		.map(
+			({ title, lastChanged }) =>
+				`${title}: ${lastChanged ? `${lastChanged.published}#${lastChanged.change}` : 'ennallaan'}`,
+		);
 
 describe('each section says which change last touched it (scenarios fixture)', () => {
 	it('the first revision: every section as first published', () => {
@@ -60,12 +67,14 @@ describe('each section says which change last touched it (scenarios fixture)', (
 		expect(lines(published)).toEqual(expected);
 	});
 
-	it('every link points at a change that lies in its section, on that revision\'s change page', () => {
+	it("every link points at a change that lies in its section, on that revision's change page", () => {
 		let checked = 0;
 		fixture.forEach((_, index) => {
 			for (const { title, lastChanged } of history.sectionsOf(index)) {
 				if (!lastChanged) continue;
-				const change = segments(at(lastChanged.published)).find((segment) => segment.type === 'change' && segment.index === lastChanged.change);
+				const change = segments(at(lastChanged.published)).find(
+					(segment) => segment.type === 'change' && segment.index === lastChanged.change,
+				);
 				expect(change, `${title} → ${lastChanged.published}#${lastChanged.change}`).toBeDefined();
 				expect(sectionOfChange(segments(at(lastChanged.published)), lastChanged.change)).toContain(title);
 				checked += 1;
@@ -76,7 +85,11 @@ describe('each section says which change last touched it (scenarios fixture)', (
 	});
 
 	it('lists what each revision changed, each with its first change', () => {
-		expect(fixture.map((_, index) => history.changedPartsOf(index).map((part) => `${part.kind}:${part.title ?? ''}#${part.change}`))).toEqual([
+		expect(
+			fixture.map((_, index) =>
+				history.changedPartsOf(index).map((part) => `${part.kind}:${part.title ?? ''}#${part.change}`),
+			),
+		).toEqual([
 			[],
 			['section:Tietojen luovuttaminen#1'],
 			['section:Rekisterinpitäjä#1', 'section:Miksi käsittelemme tietoja#2', 'section:Yhteystiedot#4'],
@@ -109,19 +122,40 @@ const parts = (...versions: DocBlock[][]) => {
 };
 const last = (...versions: DocBlock[][]) => {
 	const { history: of } = historyOf(versions.map((blocks, index) => ({ published: `202${index}-01-01`, blocks })));
-	return of.sectionsOf(versions.length - 1).map(({ title: name, lastChanged }) => `${name}: ${lastChanged ? `${lastChanged.published}#${lastChanged.change}` : 'ennallaan'}`);
+	return of
+		.sectionsOf(versions.length - 1)
+		.map(
+			({ title: name, lastChanged }) =>
+				`${name}: ${lastChanged ? `${lastChanged.published}#${lastChanged.change}` : 'ennallaan'}`,
+		);
 };
 
 describe('sections across edits', () => {
 	const base = [title('T'), p('johdanto'), h('A'), p('a'), h('B'), p('b b b'), h('C'), p('c')];
 	it.each([
-		['a section renamed', [title('T'), p('johdanto'), h('A'), p('a'), h('B ja D'), p('b b b'), h('C'), p('c')], ['section:B ja D#1']],
+		[
+			'a section renamed',
+			[title('T'), p('johdanto'), h('A'), p('a'), h('B ja D'), p('b b b'), h('C'), p('c')],
+			['section:B ja D#1'],
+		],
 		// A heading with no word in common is a new section in place of the old.
-		['a section renamed outright', [title('T'), p('johdanto'), h('A'), p('a'), h('E'), p('b b b'), h('C'), p('c')], ['removed:B#1', 'section:E#1']],
-		['a changed title and intro', [title('Uusi'), p('uusi johdanto'), h('A'), p('a'), h('B'), p('b b b'), h('C'), p('c')], ['title:#1', 'intro:#1']],
+		[
+			'a section renamed outright',
+			[title('T'), p('johdanto'), h('A'), p('a'), h('E'), p('b b b'), h('C'), p('c')],
+			['removed:B#1', 'section:E#1'],
+		],
+		[
+			'a changed title and intro',
+			[title('Uusi'), p('uusi johdanto'), h('A'), p('a'), h('B'), p('b b b'), h('C'), p('c')],
+			['title:#1', 'intro:#1'],
+		],
 		['a removed section', [title('T'), p('johdanto'), h('A'), p('a'), h('C'), p('c')], ['removed:B#1']],
 		// Its paragraph kept, its heading gone: the text now reads as part of the section before.
-		['a heading removed, its text kept', [title('T'), p('johdanto'), h('A'), p('a'), p('b b b'), h('C'), p('c')], ['removed:B#1', 'section:A#1']],
+		[
+			'a heading removed, its text kept',
+			[title('T'), p('johdanto'), h('A'), p('a'), p('b b b'), h('C'), p('c')],
+			['removed:B#1', 'section:A#1'],
+		],
 		['an added section', [...base, h('D'), p('d')], ['section:D#1']],
 	])('%s', (_, after, expected) => {
 		expect(parts(base, after)).toEqual(expected);

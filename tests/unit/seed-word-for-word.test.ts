@@ -25,7 +25,12 @@ describe('the first revision is the seed, word for word', () => {
 
 	it("keeps the seed's own typos and spacing in the source", () => {
 		const source = readFileSync(SOURCE, 'utf8');
-		for (const quirk of ['tietosuojaja turvallisuusohjeistuksen', 'Solinum Oy:n ei luovuta', 'jos rekisterinpitäjän ei ole', 'hyväksyminen\u00a0']) {
+		for (const quirk of [
+			'tietosuojaja turvallisuusohjeistuksen',
+			'Solinum Oy:n ei luovuta',
+			'jos rekisterinpitäjän ei ole',
+			'hyväksyminen\u00a0',
+		]) {
 			expect(source).toContain(quirk);
 		}
 	});

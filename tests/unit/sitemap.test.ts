@@ -79,7 +79,9 @@ describe('pageLastChanged', () => {
 
 	it('names every page of every revision, and no date after the build date', () => {
 		const changed = pageLastChanged([first, second, third], '2024-02-20');
-		expect(Object.fromEntries(changed)).toEqual(expect.objectContaining({ ...paths(first.published), ...paths(second.published), ...paths(third.published) }));
+		expect(Object.fromEntries(changed)).toEqual(
+			expect.objectContaining({ ...paths(first.published), ...paths(second.published), ...paths(third.published) }),
+		);
 		expect([...changed.values()].every((day) => day <= '2024-02-20')).toBe(true);
 	});
 });

@@ -18,7 +18,9 @@ export function sectionHeadings(headings: readonly MarkdownHeading[], sections: 
 	let next = 0;
 	for (const heading of headings) {
 		if (heading.depth !== 2) continue;
-		const at = sections.findIndex((section, index) => index >= next && normalize(section.title) === normalize(heading.text));
+		const at = sections.findIndex(
+			(section, index) => index >= next && normalize(section.title) === normalize(heading.text),
+		);
 		if (at === -1) continue;
 		bySlug.set(heading.slug, sections[at]!);
 		next = at + 1;

@@ -121,7 +121,10 @@ export function checkConsentFile(file: ConsentFile): FileCheck {
 		return { ok: false, problems };
 	}
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-		problem('the file is not a list of fields.', 'start with "published: YYYY-MM-DD" and write each field on its own line.');
+		problem(
+			'the file is not a list of fields.',
+			'start with "published: YYYY-MM-DD" and write each field on its own line.',
+		);
 		return { ok: false, problems };
 	}
 
@@ -194,7 +197,10 @@ function checkRules(fileName: string, version: ConsentVersionData): ConsentProbl
 	for (const category of version.categories) {
 		const label = `category "${category.id}"`;
 		if (categoryIds.has(category.id)) {
-			problem(`there are two categories with the id "${category.id}".`, 'give each category its own id, or merge the two.');
+			problem(
+				`there are two categories with the id "${category.id}".`,
+				'give each category its own id, or merge the two.',
+			);
 		}
 		categoryIds.add(category.id);
 		if (!category.refusable) {
@@ -214,7 +220,10 @@ function checkRules(fileName: string, version: ConsentVersionData): ConsentProbl
 		for (const signal of category.consentMode) {
 			const twin = signals.get(signal);
 			if (twin) {
-				problem(`the Consent Mode signal ${signal} is in both ${twin} and ${label}.`, 'each signal follows one category: remove it from one of them.');
+				problem(
+					`the Consent Mode signal ${signal} is in both ${twin} and ${label}.`,
+					'each signal follows one category: remove it from one of them.',
+				);
 			} else signals.set(signal, label);
 		}
 		for (const cookie of category.cookies) claimCookie(cookie, label);
@@ -222,7 +231,10 @@ function checkRules(fileName: string, version: ConsentVersionData): ConsentProbl
 			const serviceLabel = `service "${service.id}"`;
 			const twin = serviceIds.get(service.id);
 			if (twin) {
-				problem(`there are two services with the id "${service.id}", in ${twin} and in ${label}.`, 'give each service its own id, or list it once.');
+				problem(
+					`there are two services with the id "${service.id}", in ${twin} and in ${label}.`,
+					'give each service its own id, or list it once.',
+				);
 			} else serviceIds.set(service.id, label);
 			const scriptOrigin = new URL(service.script).origin;
 			if (!(service.hosts.script ?? []).includes(scriptOrigin)) {
@@ -287,9 +299,7 @@ function checkTexts(fileName: string, texts: ConsentTexts): ConsentProblem[] {
 					hint: `write {${name}} where it belongs: ${fieldAt(['texts', group, key]).description}`,
 				});
 			}
-			const markup = value
-				.replace(/<a href="\{\w+\}">/g, '')
-				.replace(/<\/a>|<\/?strong>/g, '');
+			const markup = value.replace(/<a href="\{\w+\}">/g, '').replace(/<\/a>|<\/?strong>/g, '');
 			const stray = /<[^>]*>?|>/.exec(markup)?.[0];
 			if (stray) {
 				problems.push({
@@ -326,7 +336,12 @@ export function materialChanges(previous: ConsentDeclaration, next: ConsentDecla
 		changes.push(`the consent cookie changed from "${previous.consentCookie}" to "${next.consentCookie}"`);
 	}
 	/** Pairs items by key: reports what was added and removed, and hands each pair to `compare`. */
-	const pair = <T>(kind: string, before: Map<string, T>, after: Map<string, T>, compare: (a: T, b: T, label: string) => void) => {
+	const pair = <T>(
+		kind: string,
+		before: Map<string, T>,
+		after: Map<string, T>,
+		compare: (a: T, b: T, label: string) => void,
+	) => {
 		for (const [key, item] of after) {
 			const earlier = before.get(key);
 			if (earlier === undefined) changes.push(`${kind} "${key}" was added`);
@@ -339,7 +354,8 @@ export function materialChanges(previous: ConsentDeclaration, next: ConsentDecla
 
 	pair('category', categoriesOf(previous), categoriesOf(next), (a, b, label) => {
 		if (a.purpose !== b.purpose) changes.push(`${label}: its purpose changed`);
-		if (a.refusable !== b.refusable) changes.push(`${label}: it ${b.refusable ? 'can now be refused' : 'can no longer be refused'}`);
+		if (a.refusable !== b.refusable)
+			changes.push(`${label}: it ${b.refusable ? 'can now be refused' : 'can no longer be refused'}`);
 		if (a.refusedByGpc !== b.refusedByGpc) {
 			changes.push(`${label}: Global Privacy Control ${b.refusedByGpc ? 'now refuses it' : 'no longer refuses it'}`);
 		}
@@ -352,12 +368,14 @@ export function materialChanges(previous: ConsentDeclaration, next: ConsentDecla
 		}
 		if (a.service.script !== b.service.script) changes.push(`${label}: its script changed`);
 		for (const directive of HOST_DIRECTIVES) {
-			if (!sameSet(a.service.hosts[directive], b.service.hosts[directive])) changes.push(`${label}: its ${directive} hosts changed`);
+			if (!sameSet(a.service.hosts[directive], b.service.hosts[directive]))
+				changes.push(`${label}: its ${directive} hosts changed`);
 		}
 	});
 	pair('cookie', cookiesOf(previous), cookiesOf(next), (a, b, label) => {
 		if (a.owner !== b.owner) changes.push(`${label} moved from ${a.owner} to ${b.owner}`);
-		if (a.cookie.prefix !== b.cookie.prefix) changes.push(`${label} ${b.cookie.prefix ? 'became a prefix' : 'is no longer a prefix'}`);
+		if (a.cookie.prefix !== b.cookie.prefix)
+			changes.push(`${label} ${b.cookie.prefix ? 'became a prefix' : 'is no longer a prefix'}`);
 		if (a.cookie.lifetimeDays !== b.cookie.lifetimeDays) {
 			changes.push(`${label}: its lifetime changed from ${a.cookie.lifetimeDays} to ${b.cookie.lifetimeDays} days`);
 		}
@@ -383,9 +401,21 @@ function servicesOf(declaration: ConsentDeclaration): Map<string, { service: Dec
 function cookiesOf(declaration: ConsentDeclaration): Map<string, { cookie: DeclaredCookie; owner: string }> {
 	return new Map(
 		declaration.categories.flatMap((category): [string, { cookie: DeclaredCookie; owner: string }][] => [
-			...category.cookies.map((cookie) => [cookie.name, { cookie, owner: `category "${category.id}"` }] as [string, { cookie: DeclaredCookie; owner: string }]),
+			...category.cookies.map(
+				(cookie) =>
+					[cookie.name, { cookie, owner: `category "${category.id}"` }] as [
+						string,
+						{ cookie: DeclaredCookie; owner: string },
+					],
+			),
 			...category.services.flatMap((service) =>
-				service.cookies.map((cookie) => [cookie.name, { cookie, owner: `service "${service.id}"` }] as [string, { cookie: DeclaredCookie; owner: string }]),
+				service.cookies.map(
+					(cookie) =>
+						[cookie.name, { cookie, owner: `service "${service.id}"` }] as [
+							string,
+							{ cookie: DeclaredCookie; owner: string },
+						],
+				),
 			),
 		]),
 	);
@@ -430,7 +460,9 @@ export function checkHistory(versions: readonly CheckedVersion[]): ConsentProble
 				hint: `add it: ${hintFor(['summary'])}`,
 			});
 		}
-		if (JSON.stringify([previous.declaration, previous.texts]) === JSON.stringify([version.declaration, version.texts])) {
+		if (
+			JSON.stringify([previous.declaration, previous.texts]) === JSON.stringify([version.declaration, version.texts])
+		) {
 			problems.push({
 				file: version.fileName,
 				message: `the version is identical to the previous one, ${previous.fileName}.`,
@@ -452,8 +484,16 @@ function where(path: readonly PropertyKey[], data: unknown): string {
 		const parent = path[index - 1];
 		if (typeof key === 'number' && node && typeof node === 'object') {
 			const item = node as Record<string, unknown>;
-			const id = typeof item['id'] === 'string' ? item['id'] : typeof item['name'] === 'string' ? item['name'] : undefined;
-			const kind = parent === 'categories' ? 'category' : parent === 'services' ? 'service' : parent === 'cookies' ? 'cookie' : undefined;
+			const id =
+				typeof item['id'] === 'string' ? item['id'] : typeof item['name'] === 'string' ? item['name'] : undefined;
+			const kind =
+				parent === 'categories'
+					? 'category'
+					: parent === 'services'
+						? 'service'
+						: parent === 'cookies'
+							? 'cookie'
+							: undefined;
 			if (id !== undefined && kind) on.push(`${kind} "${id}"`);
 		}
 	});
@@ -482,7 +522,8 @@ export function consentSealWording(folder: string): SealWording {
 	return {
 		folder,
 		sealCommand: 'npm run consent:seal',
-		changeInstead: 'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it',
+		changeInstead:
+			'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it',
 	};
 }
 
@@ -546,7 +587,14 @@ export function checkConsentFolder(files: readonly ConsentFile[], options: Conse
 		const date = VERSION_FILE.exec(file.fileName)?.[1];
 		if (!date) return [];
 		const decoded = decodeUtf8(file.bytes);
-		return [{ fileName: file.fileName, date, sha256: sha256(file.bytes), ...('text' in decoded ? { text: decoded.text } : {}) }];
+		return [
+			{
+				fileName: file.fileName,
+				date,
+				sha256: sha256(file.bytes),
+				...('text' in decoded ? { text: decoded.text } : {}),
+			},
+		];
 	});
 	const wording = consentSealWording(folder);
 	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.

@@ -103,7 +103,9 @@ function categoryDescription(texts: ConsentTexts, category: DeclaredCategory, gp
 			href: `${NOTICE_PATH}#${encodeURIComponent(category.noticeSection)}`,
 			quote: escapeHtml(category.noticeQuote),
 		}),
-		services.length ? fill(texts.preferences.services, { services: services.join(', ') }) : texts.preferences.noServices,
+		services.length
+			? fill(texts.preferences.services, { services: services.join(', ') })
+			: texts.preferences.noServices,
 		...(gpcRefused ? [`<strong>${texts.preferences.gpcLocked}</strong>`] : []),
 	].join(' ');
 }
@@ -174,7 +176,10 @@ export function consentConfig(source: WidgetSource, context: ConsentContext): Co
 					consentModal: {
 						label: texts.banner.label,
 						title: texts.banner.title,
-						description: withGpcNote(`${fill(texts.banner.description, { optional })} {{revisionMessage}}`, context.gpc ? gpcBannerNote(texts, declaration) : ''),
+						description: withGpcNote(
+							`${fill(texts.banner.description, { optional })} {{revisionMessage}}`,
+							context.gpc ? gpcBannerNote(texts, declaration) : '',
+						),
 						revisionMessage: fill(texts.banner.changed, { note: escapeHtml(source.changeNote) }),
 						acceptAllBtn: texts.buttons.acceptAll,
 						acceptNecessaryBtn: texts.buttons.rejectAll,

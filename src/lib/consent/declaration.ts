@@ -39,20 +39,26 @@ export function autoClearCookies(category: DeclaredCategory): { name: string | R
 }
 
 /** Every declared service, with its category, for the CSP and the script loader. */
-export function declaredServices(declaration: ConsentDeclaration): (DeclaredService & { category: DeclaredCategory['id'] })[] {
+export function declaredServices(
+	declaration: ConsentDeclaration,
+): (DeclaredService & { category: DeclaredCategory['id'] })[] {
 	return declaration.categories.flatMap((category) =>
 		category.services.map((service) => ({ ...service, category: category.id })),
 	);
 }
 
 /** The services as src/lib/site/csp.ts takes them: one entry each, with its hosts per directive. */
-export function cspServices(declaration: ConsentDeclaration): { id: string; category: string; hosts: DeclaredService['hosts'] }[] {
+export function cspServices(
+	declaration: ConsentDeclaration,
+): { id: string; category: string; hosts: DeclaredService['hosts'] }[] {
 	return declaredServices(declaration).map(({ id, category, hosts }) => ({ id, category, hosts }));
 }
 
 /** How long a choice is kept, in days: the consent cookie's declared lifetime. */
 export function consentLifetimeDays(declaration: ConsentDeclaration): number {
-	const cookie = declaration.categories.flatMap((category) => category.cookies).find((candidate) => candidate.name === declaration.consentCookie);
+	const cookie = declaration.categories
+		.flatMap((category) => category.cookies)
+		.find((candidate) => candidate.name === declaration.consentCookie);
 	if (!cookie) throw new Error(`The consent cookie ${declaration.consentCookie} is not declared.`);
 	return cookie.lifetimeDays;
 }
@@ -104,7 +110,12 @@ export function declarationFingerprintSource(declaration: ConsentDeclaration): s
 }
 
 function cookieSource(cookie: DeclaredCookie) {
-	return { name: cookie.name, prefix: cookie.prefix ?? false, lifetimeDays: cookie.lifetimeDays, purpose: cookie.purpose };
+	return {
+		name: cookie.name,
+		prefix: cookie.prefix ?? false,
+		lifetimeDays: cookie.lifetimeDays,
+		purpose: cookie.purpose,
+	};
 }
 
 /**

@@ -36,7 +36,9 @@ const httpsUrl = (description: string) =>
 /** A CSP source that is not a bare https origin would open more than the one service. */
 const origin = z
 	.string({ error: 'must be an https origin' })
-	.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, { error: 'must be an https origin such as https://host.example (no path, no wildcard)' });
+	.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, {
+		error: 'must be an https origin such as https://host.example (no path, no wildcard)',
+	});
 
 const hostList = (directive: string) =>
 	z.array(origin).describe(`the origins the service reaches with ${directive}, each as https://host.example`);
@@ -53,7 +55,7 @@ const cookieSchema = z.strictObject({
 	name: z
 		.string({ error: 'must be a cookie name' })
 		.regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, { error: 'must be a cookie name (letters, digits and _ - . only)' })
-		.describe('the cookie\'s exact name, as the browser stores it: name: _ga'),
+		.describe("the cookie's exact name, as the browser stores it: name: _ga"),
 	/**
 	 * True when `name` is only the start of the name (a name that ends with an account id). Material.
 	 * @example prefix: true
@@ -61,7 +63,7 @@ const cookieSchema = z.strictObject({
 	prefix: z
 		.boolean({ error: 'must be true or false' })
 		.default(false)
-		.describe('true when the name is only the start of the cookie\'s name, otherwise leave it out'),
+		.describe("true when the name is only the start of the cookie's name, otherwise leave it out"),
 	/**
 	 * How long it stays, in whole days. Material.
 	 * @example lifetimeDays: 395
@@ -84,7 +86,7 @@ const serviceSchema = z.strictObject({
 	 * A stable key: the site's start code for the service is found by it. Material.
 	 * @example id: ga4
 	 */
-	id: slug('a short key for the service, as the site\'s code knows it: id: ga4'),
+	id: slug("a short key for the service, as the site's code knows it: id: ga4"),
 	/**
 	 * The name a visitor knows it by. Wording.
 	 * @example name: Google Analytics 4
@@ -104,7 +106,7 @@ const serviceSchema = z.strictObject({
 	 * The provider's privacy policy, linked from the preferences. Wording.
 	 * @example privacyPolicy: https://policies.google.com/privacy?hl=fi
 	 */
-	privacyPolicy: httpsUrl('the provider\'s privacy policy: privacyPolicy: https://…'),
+	privacyPolicy: httpsUrl("the provider's privacy policy: privacyPolicy: https://…"),
 	/**
 	 * The third-party origins the service reaches, per CSP directive; the site's
 	 * Content-Security-Policy allows exactly these. Material.
@@ -117,11 +119,16 @@ const serviceSchema = z.strictObject({
 			img: hostList('images (tracking pixels)').optional(),
 			frame: hostList('frames').optional(),
 		})
-		.describe('the origins the service reaches, per kind: script, connect, img, frame, each a list of https://host.example'),
+		.describe(
+			'the origins the service reaches, per kind: script, connect, img, frame, each a list of https://host.example',
+		),
 	/**
 	 * The cookies it sets on our domain. Material (each cookie and its lifetime).
 	 */
-	cookies: z.array(cookieSchema).default([]).describe('the cookies the service sets, each with name, lifetimeDays and purpose'),
+	cookies: z
+		.array(cookieSchema)
+		.default([])
+		.describe('the cookies the service sets, each with name, lifetimeDays and purpose'),
 });
 
 /** A purpose a visitor can accept or refuse as a whole. */
@@ -135,7 +142,7 @@ const categorySchema = z.strictObject({
 	 * Its Finnish name. Wording.
 	 * @example name: Analytiikka
 	 */
-	name: text('the category\'s Finnish name: name: Analytiikka'),
+	name: text("the category's Finnish name: name: Analytiikka"),
 	/**
 	 * What a visitor consents to, in our own words. Material: any change asks every visitor again.
 	 * @example purpose: Mittaamme, miten sivustoa käytetään.
@@ -145,7 +152,7 @@ const categorySchema = z.strictObject({
 	 * The privacy notice's own words for this purpose, verbatim. Wording.
 	 * @example noticeQuote: Tuotteittemme ja palvelujemme käyttötavat, …
 	 */
-	noticeQuote: text('the notice\'s own words for this purpose, copied exactly from the notice'),
+	noticeQuote: text("the notice's own words for this purpose, copied exactly from the notice"),
 	/**
 	 * The notice section the quote is from: its heading's id on /tietosuojaseloste/. Wording.
 	 * @example noticeSection: muiden-kuin-henkilökohtaisten-tietojen-kerääminen-ja-käyttö
@@ -155,7 +162,9 @@ const categorySchema = z.strictObject({
 	 * False only for what the site cannot work without: such a category is always on. Material.
 	 * @example refusable: true
 	 */
-	refusable: z.boolean({ error: 'must be true or false' }).describe('true when a visitor may refuse the category; false only for what the site cannot work without'),
+	refusable: z
+		.boolean({ error: 'must be true or false' })
+		.describe('true when a visitor may refuse the category; false only for what the site cannot work without'),
 	/**
 	 * Refused when the browser sends Global Privacy Control, whatever the visitor clicks. Material.
 	 * @example refusedByGpc: true
@@ -175,7 +184,10 @@ const categorySchema = z.strictObject({
 	/** The third parties it lets run. Material. */
 	services: z.array(serviceSchema).default([]).describe('the third parties the category lets run'),
 	/** Cookies of the site itself in this category (services list their own). Material. */
-	cookies: z.array(cookieSchema).default([]).describe('the site\'s own cookies in this category, each with name, lifetimeDays and purpose'),
+	cookies: z
+		.array(cookieSchema)
+		.default([])
+		.describe("the site's own cookies in this category, each with name, lifetimeDays and purpose"),
 });
 
 /**
@@ -184,47 +196,59 @@ const categorySchema = z.strictObject({
  * HTML. All wording: changing a text asks nobody again.
  */
 const textsSchema = z.strictObject({
-	banner: z.strictObject({
-		label: text('the banner\'s name for screen readers: label: Evästeilmoitus'),
-		title: text('the banner\'s heading: title: Evästeet ja seuranta'),
-		description: text('the banner\'s text; {optional} is replaced by the optional categories and their services'),
-		changed: text('added for a returning visitor who is asked again; {note} is replaced by the summary of the version that asks'),
-		gpc: text('added when the browser sends Global Privacy Control; {categories} is replaced by what it refuses'),
-		close: text('the name of the banner\'s ✕ button, which means necessary only'),
-		links: text('the links under the banner, with {cookiesPath} and {noticePath} as their addresses'),
-	}).describe('the banner\'s texts: label, title, description, changed, gpc, close and links'),
-	buttons: z.strictObject({
-		acceptAll: text('the button that accepts every category: acceptAll: Hyväksy kaikki'),
-		rejectAll: text('the button that refuses every optional category: rejectAll: Hylkää kaikki'),
-		settings: text('the banner\'s button that opens the preferences: settings: Asetukset'),
-		save: text('the preferences\' button that saves the toggles: save: Tallenna valinnat'),
-	}).describe('the button labels: acceptAll, rejectAll, settings and save'),
-	preferences: z.strictObject({
-		title: text('the preferences\' heading: title: Evästeasetukset'),
-		intro: text('the text at the top of the preferences'),
-		more: text('the links after the intro, with {cookiesPath} and {noticePath} as their addresses'),
-		close: text('the name of the preferences\' ✕ button: close: Sulje'),
-		gpcLocked: text('said in a category that Global Privacy Control refuses'),
-		quote: text('how a category quotes the notice; {quote} is the quote and {href} its section\'s address'),
-		services: text('the list of a category\'s third parties; {services} is replaced by them'),
-		noServices: text('said in a category that has no third parties'),
-		policy: text('the link text of a service\'s privacy policy: policy: tietosuojakäytäntö'),
-	}).describe('the preferences\' texts: title, intro, more, close, gpcLocked, quote, services, noServices and policy'),
-	cookieTable: z.strictObject({
-		caption: text('the caption of a category\'s cookie table; {category} is the category\'s name'),
-		cookie: text('the heading of the cookie name column: cookie: Eväste'),
-		party: text('the heading of the column saying who gets the cookie: party: Kenelle'),
-		lifetime: text('the heading of the lifetime column: lifetime: Säilyy'),
-		purpose: text('the heading of the purpose column: purpose: Tarkoitus'),
-		prefix: text('how a name that is only a start is written; {name} is the start: prefix: "{name}…"'),
-		firstParty: text('who gets the site\'s own cookies: firstParty: Solinum Oy'),
-	}).describe('the cookie tables\' texts: caption, cookie, party, lifetime, purpose, prefix and firstParty'),
-	lifetimes: z.strictObject({
-		day: text('one day: day: 1 päivä'),
-		days: text('several days; {count} is the number: days: "{count} päivää"'),
-		month: text('one month: month: 1 kuukausi'),
-		months: text('several months; {count} is the number: months: "{count} kuukautta"'),
-	}).describe('how lifetimes are written: day, days, month and months'),
+	banner: z
+		.strictObject({
+			label: text("the banner's name for screen readers: label: Evästeilmoitus"),
+			title: text("the banner's heading: title: Evästeet ja seuranta"),
+			description: text("the banner's text; {optional} is replaced by the optional categories and their services"),
+			changed: text(
+				'added for a returning visitor who is asked again; {note} is replaced by the summary of the version that asks',
+			),
+			gpc: text('added when the browser sends Global Privacy Control; {categories} is replaced by what it refuses'),
+			close: text("the name of the banner's ✕ button, which means necessary only"),
+			links: text('the links under the banner, with {cookiesPath} and {noticePath} as their addresses'),
+		})
+		.describe("the banner's texts: label, title, description, changed, gpc, close and links"),
+	buttons: z
+		.strictObject({
+			acceptAll: text('the button that accepts every category: acceptAll: Hyväksy kaikki'),
+			rejectAll: text('the button that refuses every optional category: rejectAll: Hylkää kaikki'),
+			settings: text("the banner's button that opens the preferences: settings: Asetukset"),
+			save: text("the preferences' button that saves the toggles: save: Tallenna valinnat"),
+		})
+		.describe('the button labels: acceptAll, rejectAll, settings and save'),
+	preferences: z
+		.strictObject({
+			title: text("the preferences' heading: title: Evästeasetukset"),
+			intro: text('the text at the top of the preferences'),
+			more: text('the links after the intro, with {cookiesPath} and {noticePath} as their addresses'),
+			close: text("the name of the preferences' ✕ button: close: Sulje"),
+			gpcLocked: text('said in a category that Global Privacy Control refuses'),
+			quote: text("how a category quotes the notice; {quote} is the quote and {href} its section's address"),
+			services: text("the list of a category's third parties; {services} is replaced by them"),
+			noServices: text('said in a category that has no third parties'),
+			policy: text("the link text of a service's privacy policy: policy: tietosuojakäytäntö"),
+		})
+		.describe("the preferences' texts: title, intro, more, close, gpcLocked, quote, services, noServices and policy"),
+	cookieTable: z
+		.strictObject({
+			caption: text("the caption of a category's cookie table; {category} is the category's name"),
+			cookie: text('the heading of the cookie name column: cookie: Eväste'),
+			party: text('the heading of the column saying who gets the cookie: party: Kenelle'),
+			lifetime: text('the heading of the lifetime column: lifetime: Säilyy'),
+			purpose: text('the heading of the purpose column: purpose: Tarkoitus'),
+			prefix: text('how a name that is only a start is written; {name} is the start: prefix: "{name}…"'),
+			firstParty: text("who gets the site's own cookies: firstParty: Solinum Oy"),
+		})
+		.describe("the cookie tables' texts: caption, cookie, party, lifetime, purpose, prefix and firstParty"),
+	lifetimes: z
+		.strictObject({
+			day: text('one day: day: 1 päivä'),
+			days: text('several days; {count} is the number: days: "{count} päivää"'),
+			month: text('one month: month: 1 kuukausi'),
+			months: text('several months; {count} is the number: months: "{count} kuukautta"'),
+		})
+		.describe('how lifetimes are written: day, days, month and months'),
 });
 
 /** The whole version file. */
@@ -246,11 +270,19 @@ export const consentVersionSchema = z.strictObject({
 	 * refused. Its lifetime is how long a choice is kept (six months at most). Material.
 	 * @example consentCookie: cc_cookie
 	 */
-	consentCookie: z.string({ error: 'must be a cookie name' }).min(1, { error: 'must not be empty' }).describe('the name of the cookie that holds the consent record: consentCookie: cc_cookie'),
+	consentCookie: z
+		.string({ error: 'must be a cookie name' })
+		.min(1, { error: 'must not be empty' })
+		.describe('the name of the cookie that holds the consent record: consentCookie: cc_cookie'),
 	/** The purposes a visitor can accept or refuse, in the order the preferences show them. */
-	categories: z.array(categorySchema).min(1, { error: 'must list at least one category' }).describe('the categories, each with id, name, purpose, refusable, services and cookies'),
+	categories: z
+		.array(categorySchema)
+		.min(1, { error: 'must list at least one category' })
+		.describe('the categories, each with id, name, purpose, refusable, services and cookies'),
 	/** Every text of the banner and the preferences. */
-	texts: textsSchema.describe('every text of the banner and the preferences, in the groups banner, buttons, preferences, cookieTable and lifetimes'),
+	texts: textsSchema.describe(
+		'every text of the banner and the preferences, in the groups banner, buttons, preferences, cookieTable and lifetimes',
+	),
 });
 
 /** A version file as checked, with the defaults filled in. */

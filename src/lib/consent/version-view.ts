@@ -5,7 +5,15 @@
  */
 import type { Translation } from 'vanilla-cookieconsent';
 import { consentLifetimeDays } from './declaration.ts';
-import { consentConfig, cookieRows, formatLifetime, gpcBannerNote, gpcRefusedCategories, type CookieRow, type WidgetSource } from './config.ts';
+import {
+	consentConfig,
+	cookieRows,
+	formatLifetime,
+	gpcBannerNote,
+	gpcRefusedCategories,
+	type CookieRow,
+	type WidgetSource,
+} from './config.ts';
 
 /** The banner as shown; `…Html` fields are the widget's own HTML, already escaped. */
 export interface BannerView {
@@ -74,7 +82,9 @@ export function versionView(source: WidgetSource): VersionView {
 			descriptionHtml: (banner.description ?? '').replace(REVISION_SLOT, ''),
 			changedHtml: banner.revisionMessage ?? '',
 			gpcHtml: gpcBannerNote(texts, declaration).trim(),
-			buttons: [banner.acceptAllBtn, banner.acceptNecessaryBtn, banner.showPreferencesBtn].filter((label) => label !== undefined),
+			buttons: [banner.acceptAllBtn, banner.acceptNecessaryBtn, banner.showPreferencesBtn].filter(
+				(label) => label !== undefined,
+			),
 			close: banner.closeIconLabel ?? '',
 			linksHtml: banner.footer ?? '',
 		},
@@ -89,12 +99,16 @@ export function versionView(source: WidgetSource): VersionView {
 				gpcLockedHtml: refused.has(category.id) ? `<strong>${texts.preferences.gpcLocked}</strong>` : undefined,
 				rows: cookieRows(texts, category),
 			})),
-			buttons: [prefs.acceptAllBtn, prefs.acceptNecessaryBtn, prefs.savePreferencesBtn].filter((label) => label !== undefined),
+			buttons: [prefs.acceptAllBtn, prefs.acceptNecessaryBtn, prefs.savePreferencesBtn].filter(
+				(label) => label !== undefined,
+			),
 			close: prefs.closeIconLabel ?? '',
 		},
 		rules: {
 			onByDefault: declaration.categories.filter((category) => !category.refusable).map((category) => category.name),
-			refusedByGpc: declaration.categories.filter((category) => refused.has(category.id)).map((category) => category.name),
+			refusedByGpc: declaration.categories
+				.filter((category) => refused.has(category.id))
+				.map((category) => category.name),
 			kept: formatLifetime(texts, consentLifetimeDays(declaration)),
 			revision: source.revision,
 		},

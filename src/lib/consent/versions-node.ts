@@ -66,11 +66,18 @@ export function checkConsentHistory(
 	folder: string = consentDir(),
 	date: IsoDate = buildDate(),
 	options: { root?: string; witness?: Witness | undefined } = {},
-): { path: string } & ({ history: ConsentHistory; problems: [] } | { history?: undefined; problems: ConsentProblem[] }) {
+): { path: string } & (
+	{ history: ConsentHistory; problems: [] } | { history?: undefined; problems: ConsentProblem[] }
+) {
 	const read = readConsentFolder(folder, options.root);
 	const { path } = read;
 	if (!read.exists) return { path, problems: read.problems };
-	const check = checkConsentFolder(read.files, { sealed: read.sealed, buildDate: date, folder, witness: options.witness });
+	const check = checkConsentFolder(read.files, {
+		sealed: read.sealed,
+		buildDate: date,
+		folder,
+		witness: options.witness,
+	});
 	const problems = [...read.problems, ...check.problems];
 	const current = check.versions.at(-1);
 	if (problems.length > 0 || !current) return { path, problems };
@@ -116,7 +123,9 @@ export function consentNotes(history: ConsentHistory): string[] {
 	for (const version of history.scheduled) {
 		notes.push(
 			`${history.folder}/${version.fileName} is scheduled: nothing of it is published until the first build on or after ${version.date}` +
-				(version.reasked ? `; then it asks every visitor again (${version.materialChanges.join('; ')}).` : '; it changes only wording and asks nobody again.'),
+				(version.reasked
+					? `; then it asks every visitor again (${version.materialChanges.join('; ')}).`
+					: '; it changes only wording and asks nobody again.'),
 		);
 	}
 	for (const fileName of history.unsealed) {

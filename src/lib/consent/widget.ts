@@ -22,7 +22,10 @@ export interface WidgetService {
 }
 
 /** A category as the browser enforces it. */
-export interface WidgetCategory extends Pick<DeclaredCategory, 'id' | 'name' | 'refusable' | 'refusedByGpc' | 'consentMode'> {
+export interface WidgetCategory extends Pick<
+	DeclaredCategory,
+	'id' | 'name' | 'refusable' | 'refusedByGpc' | 'consentMode'
+> {
 	services: WidgetService[];
 	/** Cookies to delete when the category is refused; `prefix` matches every name starting so. */
 	clear: { name: string; prefix?: true }[];
@@ -128,7 +131,9 @@ export function widgetBoot(source: WidgetSource, versions: WidgetVersions): Widg
 				cookieDays: Math.max(0, ...service.cookies.map((cookie) => cookie.lifetimeDays)),
 			})),
 			// Every byte here is on every first visit: a prefix is said only where there is one.
-			clear: categoryCookies(category).map((cookie) => (cookie.prefix ? { name: cookie.name, prefix: true } : { name: cookie.name })),
+			clear: categoryCookies(category).map((cookie) =>
+				cookie.prefix ? { name: cookie.name, prefix: true } : { name: cookie.name },
+			),
 		})),
 		accounts: SERVICE_ACCOUNTS,
 		preferencesPath: PREFERENCES_PATH,

@@ -38,8 +38,7 @@ export interface CellEdit {
 
 /** A link whose address changed, or a link added to or removed from text. */
 export type LinkChange =
-	| { op: 'changed'; text: string; from: string; to: string }
-	| { op: 'added' | 'removed'; text: string; href: string };
+	{ op: 'changed'; text: string; from: string; to: string } | { op: 'added' | 'removed'; text: string; href: string };
 
 /** How a block was edited: word by word (a table row: cell by cell), and its links' addresses. */
 export type BlockEdit = ({ parts: WordPart[] } | { cells: CellEdit[] }) & { links: LinkChange[] };
@@ -74,12 +73,16 @@ export function blockText(block: DocBlock): string {
 function sameLinks(a: DocBlock, b: DocBlock): boolean {
 	const left = a.links ?? [];
 	const right = b.links ?? [];
-	return left.length === right.length && left.every((link, at) => link.text === right[at]!.text && link.href === right[at]!.href);
+	return (
+		left.length === right.length &&
+		left.every((link, at) => link.text === right[at]!.text && link.href === right[at]!.href)
+	);
 }
 
 function sameBlock(a: DocBlock, b: DocBlock): boolean {
 	if (!sameShape(a, b) || !sameLinks(a, b)) return false;
-	if (a.kind === 'row' && b.kind === 'row') return a.cells.length === b.cells.length && a.cells.every((cell, at) => cell === b.cells[at]);
+	if (a.kind === 'row' && b.kind === 'row')
+		return a.cells.length === b.cells.length && a.cells.every((cell, at) => cell === b.cells[at]);
 	return blockText(a) === blockText(b);
 }
 
@@ -349,7 +352,11 @@ function pairStretch({ removed, added }: Stretch, moves: Map<Placed, Placed>): D
 			else {
 				const before = removed[oldIndex++]!.block;
 				const after = added[newIndex++]!.block;
-				rows.push(sameBlock(before, after) ? { op: 'same', block: after } : { op: 'changed', block: after, edit: editBlock(before, after) });
+				rows.push(
+					sameBlock(before, after)
+						? { op: 'same', block: after }
+						: { op: 'changed', block: after, edit: editBlock(before, after) },
+				);
 			}
 		}
 	}

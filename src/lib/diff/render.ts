@@ -27,7 +27,9 @@ function marked(op: 'added' | 'removed', html: string): string {
 }
 
 function partsHtml(parts: readonly WordPart[]): string {
-	return parts.map((part) => (part.op === 'same' ? textHtml(part.text) : marked(part.op, textHtml(part.text)))).join('');
+	return parts
+		.map((part) => (part.op === 'same' ? textHtml(part.text) : marked(part.op, textHtml(part.text))))
+		.join('');
 }
 
 /** A link's new address, or the address it no longer has, in words and marks. */
@@ -78,7 +80,8 @@ function blockHtml(block: DocBlock, inner: string, attributes = ''): string {
 
 function rowAttributes(row: DiffRow): string {
 	if (row.op === 'same') return '';
-	if (row.op === 'moved') return ` class="diff-row diff-row--moved diff-row--moved-${row.side}" id="${moveAnchor(row.move, row.side)}"`;
+	if (row.op === 'moved')
+		return ` class="diff-row diff-row--moved diff-row--moved-${row.side}" id="${moveAnchor(row.move, row.side)}"`;
 	return ` class="diff-row diff-row--${row.op}"`;
 }
 
@@ -90,11 +93,15 @@ function tableRowHtml(row: DiffRow): string {
 	let cells: string[];
 	if (edit && 'cells' in edit) {
 		cells = edit.cells.map((cell: CellEdit) =>
-			cell.op === 'same' ? `<${tag}>${partsHtml(cell.parts)}</${tag}>` : `<${tag} class="diff-cell diff-cell--${cell.op}">${partsHtml(cell.parts)}</${tag}>`,
+			cell.op === 'same'
+				? `<${tag}>${partsHtml(cell.parts)}</${tag}>`
+				: `<${tag} class="diff-cell diff-cell--${cell.op}">${partsHtml(cell.parts)}</${tag}>`,
 		);
 	} else {
 		const op = row.op === 'added' || row.op === 'removed' ? row.op : undefined;
-		cells = row.block.cells.map((cell) => `<${tag}>${op && cell ? marked(op, textHtml(cell)) : textHtml(cell)}</${tag}>`);
+		cells = row.block.cells.map(
+			(cell) => `<${tag}>${op && cell ? marked(op, textHtml(cell)) : textHtml(cell)}</${tag}>`,
+		);
 	}
 	// The moved label leads the row; link notes close it.
 	if (row.op === 'moved' && cells.length > 0) cells[0] = cells[0]!.replace(/^(<t[hd][^>]*>)/, `$1${movedHtml(row)}`);
@@ -107,7 +114,8 @@ function tableRowHtml(row: DiffRow): string {
 function tableHtml(rows: readonly DiffRow[]): string {
 	const head = rows.filter((row) => row.block.kind === 'row' && row.block.header);
 	const body = rows.filter((row) => !head.includes(row));
-	const part = (tag: string, part: readonly DiffRow[]) => (part.length > 0 ? `<${tag}>${part.map(tableRowHtml).join('')}</${tag}>` : '');
+	const part = (tag: string, part: readonly DiffRow[]) =>
+		part.length > 0 ? `<${tag}>${part.map(tableRowHtml).join('')}</${tag}>` : '';
 	return `<table class="diff-table">${part('thead', head)}${part('tbody', body)}</table>`;
 }
 
@@ -208,13 +216,19 @@ export function renderDiff(segments: readonly DiffSegment[], { idPrefix = 'muuto
 			if (segment.type === 'context') return `<div class="diff-context">${rowsHtml(segment.rows)}</div>`;
 			if (segment.type === 'folded') {
 				const label =
-					segment.rows.length === 1 ? t('history.diff.foldOne') : t('history.diff.fold', { count: segment.rows.length });
+					segment.rows.length === 1
+						? t('history.diff.foldOne')
+						: t('history.diff.fold', { count: segment.rows.length });
 				return `<details class="diff-fold"><summary>${escapeHtml(label)}</summary><div class="diff-context">${rowsHtml(segment.rows)}</div></details>`;
 			}
 			const { index } = segment;
 			const links = [
-				index > 1 ? `<a href="#${changeAnchor(index - 1, idPrefix)}">${escapeHtml(t('history.diff.previous'))}</a>` : '',
-				index < total ? `<a href="#${changeAnchor(index + 1, idPrefix)}">${escapeHtml(t('history.diff.next'))}</a>` : '',
+				index > 1
+					? `<a href="#${changeAnchor(index - 1, idPrefix)}">${escapeHtml(t('history.diff.previous'))}</a>`
+					: '',
+				index < total
+					? `<a href="#${changeAnchor(index + 1, idPrefix)}">${escapeHtml(t('history.diff.next'))}</a>`
+					: '',
 			].join('');
 			return (
 				`<div class="diff-change" id="${changeAnchor(index, idPrefix)}">` +

@@ -13,7 +13,8 @@ export const COMPARE_TEXTS = {
 	'history.diff.legendRemovedSample': 'Poistettu teksti',
 	'history.diff.legendMoved': '{sample} teksti on siirretty toiseen kohtaan; linkki vie sen toiseen paikkaan.',
 	'history.diff.legendFolded': 'Muuttumattomat kohdat on tiivistetty: Näytä-painike avaa ne.',
-	'history.diff.legendWords': 'Ruudunlukija lukee ja tuloste näyttää muutoksen edessä sanan Lisätty, Poistettu tai Siirretty.',
+	'history.diff.legendWords':
+		'Ruudunlukija lukee ja tuloste näyttää muutoksen edessä sanan Lisätty, Poistettu tai Siirretty.',
 	'history.diff.added': 'Lisätty: ',
 	'history.diff.removed': 'Poistettu: ',
 	'history.diff.moved': 'Siirretty',

@@ -28,11 +28,17 @@ function inline(nodes: readonly MdastNode[] = [], definitions: Definitions): Inl
 	const result: Inline = { text: '', links: [] };
 	for (const node of nodes) {
 		if (node.type === 'break') result.text += '\n';
-		else if (node.type === 'text' || node.type === 'inlineCode') result.text += (node.value ?? '').replace(/[ \t]*\n[ \t]*/g, ' ');
+		else if (node.type === 'text' || node.type === 'inlineCode')
+			result.text += (node.value ?? '').replace(/[ \t]*\n[ \t]*/g, ' ');
 		else {
 			const inner = inline(node.children, definitions);
 			result.text += inner.text;
-			const href = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier ?? '') : undefined;
+			const href =
+				node.type === 'link'
+					? node.url
+					: node.type === 'linkReference'
+						? definitions.get(node.identifier ?? '')
+						: undefined;
 			if (href !== undefined) result.links.push({ text: clean(inner.text), href });
 			result.links.push(...inner.links);
 		}
@@ -41,7 +47,10 @@ function inline(nodes: readonly MdastNode[] = [], definitions: Definitions): Inl
 }
 
 function clean(text: string): string {
-	return text.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+	return text
+		.replace(/[ \t]+/g, ' ')
+		.replace(/ ?\n ?/g, '\n')
+		.trim();
 }
 
 /** A block with its links, which are left out when there are none. */
@@ -69,8 +78,15 @@ function collect(node: MdastNode, blocks: DocBlock[], definitions: Definitions, 
 			return;
 		case 'listItem': {
 			// An item's own paragraphs are one block; lists nested in it follow as items of their own.
-			const own = (node.children ?? []).filter((child) => child.type !== 'list').map((child) => inline(child.children, definitions));
-			blocks.push(textBlock({ kind: 'item', ordered }, { text: own.map((part) => part.text).join('\n'), links: own.flatMap((part) => part.links) }));
+			const own = (node.children ?? [])
+				.filter((child) => child.type !== 'list')
+				.map((child) => inline(child.children, definitions));
+			blocks.push(
+				textBlock(
+					{ kind: 'item', ordered },
+					{ text: own.map((part) => part.text).join('\n'), links: own.flatMap((part) => part.links) },
+				),
+			);
 			for (const child of node.children ?? []) if (child.type === 'list') collect(child, blocks, definitions);
 			return;
 		}
@@ -79,7 +95,12 @@ function collect(node: MdastNode, blocks: DocBlock[], definitions: Definitions, 
 			(node.children ?? []).forEach((row, at) => {
 				const cells = (row.children ?? []).map((cell) => inline(cell.children, definitions));
 				const block: DocBlock = { kind: 'row', header: at === 0, cells: cells.map((cell) => clean(cell.text)) };
-				blocks.push(withLinks(block, cells.flatMap((cell) => cell.links)));
+				blocks.push(
+					withLinks(
+						block,
+						cells.flatMap((cell) => cell.links),
+					),
+				);
 			});
 			return;
 		default:
@@ -88,12 +109,14 @@ function collect(node: MdastNode, blocks: DocBlock[], definitions: Definitions, 
 }
 
 function findDefinitions(node: MdastNode, found = new Map<string, string>()): Map<string, string> {
-	if (node.type === 'definition' && node.identifier !== undefined && !found.has(node.identifier)) found.set(node.identifier, node.url ?? '');
+	if (node.type === 'definition' && node.identifier !== undefined && !found.has(node.identifier))
+		found.set(node.identifier, node.url ?? '');
 	for (const child of node.children ?? []) findDefinitions(child, found);
 	return found;
 }
 
-const isEmpty = (block: DocBlock) => (block.kind === 'row' ? block.cells.every((cell) => cell === '') : block.text === '');
+const isEmpty = (block: DocBlock) =>
+	block.kind === 'row' ? block.cells.every((cell) => cell === '') : block.text === '';
 
 /**
  * The blocks of a revision body (MDX below the front matter), in document order, led by the

@@ -76,9 +76,7 @@ export function revisionSealWording(folder: string): SealWording {
 }
 
 /** Splits a revision into its front matter text and body, with the body's first line number. */
-export function splitFrontmatter(
-	source: string,
-): { frontmatter: string; body: string; bodyLine: number } | undefined {
+export function splitFrontmatter(source: string): { frontmatter: string; body: string; bodyLine: number } | undefined {
 	const normalized = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(normalized);
 	if (!match) return undefined;
@@ -91,8 +89,7 @@ export function splitFrontmatter(
 }
 
 type FileCheck =
-	| { ok: true; revision: CheckedRevision }
-	| { ok: false; problems: RevisionProblem[]; published?: IsoDate };
+	{ ok: true; revision: CheckedRevision } | { ok: false; problems: RevisionProblem[]; published?: IsoDate };
 
 /** Checks one file on its own: name, encoding, front matter and MDX. */
 export function checkRevisionFile(file: RevisionFile): FileCheck {
@@ -154,11 +151,7 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 		return { ok: false, problems };
 	}
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-		problem(
-			'the front matter is not a list of fields.',
-			'write each field on its own line as "field: value".',
-			2,
-		);
+		problem('the front matter is not a list of fields.', 'write each field on its own line as "field: value".', 2);
 		return { ok: false, problems };
 	}
 
@@ -201,7 +194,10 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 		);
 	}
 
-	for (const [field, value] of [['title', title], ['summary', summary]] as const) {
+	for (const [field, value] of [
+		['title', title],
+		['summary', summary],
+	] as const) {
 		const hidden = value === undefined ? undefined : findControlCharacter(value);
 		if (hidden) {
 			problem(
@@ -271,7 +267,20 @@ export function warningsForFile(file: RevisionFile): RevisionProblem[] {
 	return result.ok ? statedDateWarnings(result.revision) : [];
 }
 
-const MONTHS = ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'];
+const MONTHS = [
+	'tammi',
+	'helmi',
+	'maalis',
+	'huhti',
+	'touko',
+	'kesä',
+	'heinä',
+	'elo',
+	'syys',
+	'loka',
+	'marras',
+	'joulu',
+];
 
 /**
  * A date the text gives as its own: "päivitetty 11.3.2018", "Päivitetty: 1.6.2020",
@@ -300,7 +309,11 @@ function findControlCharacter(text: string): { name: string; line: number } | un
 }
 
 /** Refuses MDX that does not parse, and MDX features that could run code. */
-function checkMdxBody(fileName: string, body: string, bodyLine: number): { problems: RevisionProblem[]; tree?: MdxNode } {
+function checkMdxBody(
+	fileName: string,
+	body: string,
+	bodyLine: number,
+): { problems: RevisionProblem[]; tree?: MdxNode } {
 	let tree: MdxNode;
 	try {
 		// Read as the page reads it, so that the check sees what the reader will.
@@ -471,11 +484,21 @@ export function checkRevisionFolder(files: readonly RevisionFile[], options: Fol
 		const date = REVISION_FILE.exec(file.fileName)?.[1];
 		if (!date) return [];
 		const decoded = decodeUtf8(file.bytes);
-		return [{ fileName: file.fileName, date, sha256: sha256(file.bytes), ...('text' in decoded ? { text: decoded.text } : {}) }];
+		return [
+			{
+				fileName: file.fileName,
+				date,
+				sha256: sha256(file.bytes),
+				...('text' in decoded ? { text: decoded.text } : {}),
+			},
+		];
 	});
 	const wording = revisionSealWording(folder);
 	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.
-	const seals = sealed === null ? { problems: [], unsealedToday: [], scheduled: dated.filter((each) => each.date > buildDate) } : checkSeals(dated, sealed, buildDate, wording);
+	const seals =
+		sealed === null
+			? { problems: [], unsealedToday: [], scheduled: dated.filter((each) => each.date > buildDate) }
+			: checkSeals(dated, sealed, buildDate, wording);
 	problems.push(...seals.problems);
 	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
 
@@ -501,7 +524,9 @@ function readerView(title: string, tree: MdxNode): string {
 	const text = (value: string) => JSON.stringify(value.normalize('NFC').replace(UNSEEN, '').replace(/\s+/gu, ' '));
 	const view = (node: MdxNode): string => {
 		if (typeof node.value === 'string') return `${node.type}:${text(node.value)}`;
-		const attributes = [node.depth, node.ordered, node.url, node.align].filter((value) => value !== undefined && value !== null);
+		const attributes = [node.depth, node.ordered, node.url, node.align].filter(
+			(value) => value !== undefined && value !== null,
+		);
 		return `${node.type}${attributes.length > 0 ? JSON.stringify(attributes) : ''}(${(node.children ?? []).map(view).join(',')})`;
 	};
 	// Whitespace at the edges of a block shows nothing.

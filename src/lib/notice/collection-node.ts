@@ -12,12 +12,7 @@ import {
 	type SectionView,
 } from './history.ts';
 import { revisionBlocks } from './blocks-node.ts';
-import {
-	previousRevision,
-	sortOldestFirst,
-	upcomingRevisions,
-	type RevisionStatus,
-} from './revisions.ts';
+import { previousRevision, sortOldestFirst, upcomingRevisions, type RevisionStatus } from './revisions.ts';
 import { assertFolderIsPublishable, buildDateOrRefuse } from './loader-node.ts';
 import { sectionHistory } from './sections.ts';
 import { contentDir } from '../site/settings-node.ts';
@@ -124,12 +119,15 @@ async function build(): Promise<NoticeHistory> {
 			return {
 				...view,
 				...(scheduled.has(revision.published) ? { scheduled: true as const } : {}),
-				announcements: view.announcements.map((link) => (scheduled.has(link.published) ? { ...link, scheduled: true as const } : link)),
+				announcements: view.announcements.map((link) =>
+					scheduled.has(link.published) ? { ...link, scheduled: true as const } : link,
+				),
 			};
 		},
 		blocksOf,
 		changesOf: (revision) => (indexOf(revision) > 0 ? changesAt(indexOf(revision)) : undefined),
 		sectionsOf: (revision) => sections.sectionsOf(indexOf(revision)).map(sectionView),
-		changedPartsOf: (revision) => sections.changedPartsOf(indexOf(revision)).map((part) => changedPartView(revision, part)),
+		changedPartsOf: (revision) =>
+			sections.changedPartsOf(indexOf(revision)).map((part) => changedPartView(revision, part)),
 	};
 }

@@ -32,7 +32,15 @@ export function checkFolderOnDisk(folder: string, options: FolderOnDiskOptions):
 	});
 	const { path } = read;
 	if (!read.exists) {
-		return { path, sealed: undefined, revisions: [], problems: read.problems, warnings: [], unsealed: [], scheduled: [] };
+		return {
+			path,
+			sealed: undefined,
+			revisions: [],
+			problems: read.problems,
+			warnings: [],
+			unsealed: [],
+			scheduled: [],
+		};
 	}
 	const check = checkRevisionFolder(read.files, { sealed: read.sealed, buildDate, folder, witness });
 	return { path, sealed: read.sealed, ...check, problems: [...read.problems, ...check.problems] };

@@ -141,7 +141,9 @@ export interface SectionView {
 
 /** The link form of a section's state. */
 export function sectionView({ title, lastChanged }: SectionState): SectionView {
-	return lastChanged ? { title, lastChanged: { published: lastChanged.published, path: changeLinkPath(lastChanged) } } : { title };
+	return lastChanged
+		? { title, lastChanged: { published: lastChanged.published, path: changeLinkPath(lastChanged) } }
+		: { title };
 }
 
 /** A part a revision changed, as its change-log entry links it. */

@@ -18,10 +18,15 @@ export const REFUSAL_HINT =
  * The error for a refused folder, located at the first file at fault, so that the dev
  * overlay opens the revision, and without a stack: the editor's mistake is not in our code.
  */
-export function refusalError(folder: string, check: Pick<FolderOnDisk, 'path' | 'problems'>, hint = REFUSAL_HINT): AstroError {
+export function refusalError(
+	folder: string,
+	check: Pick<FolderOnDisk, 'path' | 'problems'>,
+	hint = REFUSAL_HINT,
+): AstroError {
 	const error = new AstroError(describeProblems(folder, check.problems), hint);
 	const located = check.problems.find((problem) => problem.file !== undefined);
-	if (located?.file) Object.assign(error, { loc: { file: join(check.path, located.file), line: located.line ?? 1, column: 1 } });
+	if (located?.file)
+		Object.assign(error, { loc: { file: join(check.path, located.file), line: located.line ?? 1, column: 1 } });
 	error.stack = '';
 	return error;
 }
@@ -46,7 +51,11 @@ export function assertFolderIsPublishable(folder: string, root?: string): Folder
 }
 
 /** What the build says besides refusals: warnings, the working copy, what is scheduled. */
-export function buildNotes(folder: string, check: FolderCheck, preview = false): { warnings: string[]; info: string[] } {
+export function buildNotes(
+	folder: string,
+	check: FolderCheck,
+	preview = false,
+): { warnings: string[]; info: string[] } {
 	const warnings = check.warnings.map((warning) => formatProblem(warning, folder));
 	if (check.unsealed.length > 0) {
 		warnings.push(
@@ -123,7 +132,14 @@ export function revisionLoader(folder: string): Loader {
 					if (!revision) return entry.data;
 					const { title, published, effective, summary, sha256 } = revision;
 					const scheduled = check.scheduled.some((other) => other.published === published);
-					const data = { title, published, effective, ...(summary === undefined ? {} : { summary }), sha256, scheduled };
+					const data = {
+						title,
+						published,
+						effective,
+						...(summary === undefined ? {} : { summary }),
+						sha256,
+						scheduled,
+					};
 					return context.parseData({ ...entry, data: data as unknown as typeof entry.data });
 				},
 			});

@@ -6,8 +6,9 @@ export const LOOKUP_TEXTS = {
 	'history.lookup.version': 'versio {date}',
 	'history.lookup.takesEffect': 'Se tulee voimaan {date}.',
 	'history.lookup.unpublished': 'Päivänä {date} tietosuojaselostetta ei ollut vielä julkaistu.',
-	'history.lookup.notInForce': 'Päivänä {date} mikään versio ei ollut vielä voimassa: ensimmäinen tuli voimaan {effective}.',
-	'history.lookup.notYetInForce': 'Päivänä {date} mikään versio ei ole vielä voimassa: ensimmäinen tulee voimaan {effective}.',
+	'history.lookup.notInForce':
+		'Päivänä {date} mikään versio ei ollut vielä voimassa: ensimmäinen tuli voimaan {effective}.',
+	'history.lookup.notYetInForce':
+		'Päivänä {date} mikään versio ei ole vielä voimassa: ensimmäinen tulee voimaan {effective}.',
 	'history.lookup.invalid': 'Päivämäärä ei kelpaa. Valitse päivä kentästä.',
 } as const;
-

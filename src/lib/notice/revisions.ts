@@ -36,20 +36,14 @@ export function changesPath(revision: Pick<RevisionInfo, 'published'>): string {
 }
 
 /** The revision in force on `date`: the newest one whose effective date has come. */
-export function currentRevision<T extends RevisionDates>(
-	revisions: readonly T[],
-	date: IsoDate,
-): T | undefined {
+export function currentRevision<T extends RevisionDates>(revisions: readonly T[], date: IsoDate): T | undefined {
 	return sortOldestFirst(revisions)
 		.filter((revision) => revision.effective <= date)
 		.at(-1);
 }
 
 /** Revisions published but not yet in force on `date`, oldest first. */
-export function upcomingRevisions<T extends RevisionInfo>(
-	revisions: readonly T[],
-	date: IsoDate,
-): T[] {
+export function upcomingRevisions<T extends RevisionInfo>(revisions: readonly T[], date: IsoDate): T[] {
 	return sortOldestFirst(revisions).filter((revision) => revision.effective > date);
 }
 
@@ -64,10 +58,7 @@ export function revisionStatus<T extends RevisionInfo>(
 }
 
 /** The revision published just before this one, if any. */
-export function previousRevision<T extends RevisionInfo>(
-	revision: T,
-	revisions: readonly T[],
-): T | undefined {
+export function previousRevision<T extends RevisionInfo>(revision: T, revisions: readonly T[]): T | undefined {
 	return sortOldestFirst(revisions)
 		.filter((other) => other.published < revision.published)
 		.at(-1);

@@ -31,7 +31,10 @@ export function scaffoldRevision(
 ): { fileName: string; source: string } {
 	const { date, today, summary, effective } = request;
 	if (!isIsoDate(date)) {
-		throw new EditorCommandError(`"${date}" is not a real date.`, 'give the date as YYYY-MM-DD, e.g. --date 2026-03-01.');
+		throw new EditorCommandError(
+			`"${date}" is not a real date.`,
+			'give the date as YYYY-MM-DD, e.g. --date 2026-03-01.',
+		);
 	}
 	if (effective !== undefined && (!isIsoDate(effective) || effective < date)) {
 		throw new EditorCommandError(
@@ -96,5 +99,9 @@ export function sealRevisions(
 	revisions: readonly CheckedRevision[],
 	only?: readonly string[],
 ): { manifest: SealManifest; added: string[] } {
-	return addSeals(manifest, revisions.map(({ fileName, published, sha256 }) => ({ fileName, date: published, sha256 })), only);
+	return addSeals(
+		manifest,
+		revisions.map(({ fileName, published, sha256 }) => ({ fileName, date: published, sha256 })),
+		only,
+	);
 }

@@ -35,8 +35,10 @@ export interface SectionSource {
 
 const isSection = (block: DocBlock) => block.kind === 'heading' && block.depth === 2;
 const isTitle = (block: DocBlock) => block.kind === 'heading' && block.depth === 1;
-const onOldSide = (row: DiffRow) => row.op === 'same' || row.op === 'changed' || row.op === 'removed' || (row.op === 'moved' && row.side === 'from');
-const onNewSide = (row: DiffRow) => row.op === 'same' || row.op === 'changed' || row.op === 'added' || (row.op === 'moved' && row.side === 'to');
+const onOldSide = (row: DiffRow) =>
+	row.op === 'same' || row.op === 'changed' || row.op === 'removed' || (row.op === 'moved' && row.side === 'from');
+const onNewSide = (row: DiffRow) =>
+	row.op === 'same' || row.op === 'changed' || row.op === 'added' || (row.op === 'moved' && row.side === 'to');
 
 /** What one consecutive diff says about sections: those it touched, and where each came from. */
 interface PairAnalysis {

@@ -3,7 +3,13 @@
 // seal-node.ts.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseSealManifest, SEAL_MANIFEST, type RecordProblem, type SealManifest, type WitnessedFile } from './seal-node.ts';
+import {
+	parseSealManifest,
+	SEAL_MANIFEST,
+	type RecordProblem,
+	type SealManifest,
+	type WitnessedFile,
+} from './seal-node.ts';
 
 /** A file of a record folder: its name and its bytes exactly as on disk. */
 export interface FolderFile {
@@ -45,7 +51,10 @@ export function readRecordFolder(folder: string, root: string, missing: RecordPr
 	try {
 		names = readdirSync(path).sort();
 	} catch (error) {
-		read.problems.push({ message: `the folder cannot be read (${describeError(error)}).`, hint: 'check the folder\'s permissions.' });
+		read.problems.push({
+			message: `the folder cannot be read (${describeError(error)}).`,
+			hint: "check the folder's permissions.",
+		});
 		return read;
 	}
 	const realFolder = realpathSync(path);
@@ -55,7 +64,13 @@ export function readRecordFolder(folder: string, root: string, missing: RecordPr
 		try {
 			entry = readEntry(path, realFolder, fileName);
 		} catch (error) {
-			entry = { problem: { file: fileName, message: `cannot be read (${describeError(error)}).`, hint: 'check the file\'s permissions.' } };
+			entry = {
+				problem: {
+					file: fileName,
+					message: `cannot be read (${describeError(error)}).`,
+					hint: "check the file's permissions.",
+				},
+			};
 		}
 		if ('problem' in entry) read.problems.push(entry.problem);
 		else if (fileName === SEAL_MANIFEST) read.sealed = manifestOf(entry.bytes, read, folder);
@@ -78,7 +93,11 @@ function manifestOf(bytes: Uint8Array, read: FolderRead, folder: string): SealMa
 }
 
 /** One entry's bytes, or why the folder may not hold it. Symlinks are followed only inside the folder. */
-function readEntry(path: string, realFolder: string, fileName: string): { bytes: Uint8Array } | { problem: RecordProblem } {
+function readEntry(
+	path: string,
+	realFolder: string,
+	fileName: string,
+): { bytes: Uint8Array } | { problem: RecordProblem } {
 	const full = join(path, fileName);
 	const refuse = (message: string, hint: string) => ({ problem: { file: fileName, message, hint } });
 	const folderHint = 'the folder holds only its dated files and sealed.json: move anything else elsewhere.';
@@ -87,7 +106,10 @@ function readEntry(path: string, realFolder: string, fileName: string): { bytes:
 		try {
 			target = realpathSync(full);
 		} catch {
-			return refuse('is a symbolic link that leads nowhere.', 'delete the link, and put the file itself in the folder.');
+			return refuse(
+				'is a symbolic link that leads nowhere.',
+				'delete the link, and put the file itself in the folder.',
+			);
 		}
 		const inside = relative(realFolder, target);
 		if (inside.startsWith('..') || isAbsolute(inside)) {
@@ -137,10 +159,14 @@ export async function readWitness(
 		try {
 			const response = await fetch(source, { signal: AbortSignal.timeout(20_000), redirect: 'follow' });
 			if (!response.url.startsWith('https://')) return refuse(`was redirected to ${response.url}, which is not https.`);
-			if (!response.ok) return refuse(`could not be read: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'));
+			if (!response.ok)
+				return refuse(
+					`could not be read: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
+				);
 			text = await response.text();
 		} catch (error) {
-			const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+			const cause =
+				error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
 			return refuse(`could not be read (${cause}).`);
 		}
 	} else if (/^[a-z][a-z0-9+.-]*:/i.test(source)) {

@@ -33,7 +33,8 @@ export function sha256(bytes: Uint8Array | string): string {
 /** Formats a problem as an editor reads it: where (folder/file:line), what is wrong, how to fix it. */
 export function formatProblem(problem: RecordProblem, folder?: string): string {
 	const path =
-		problem.subject ?? (problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file);
+		problem.subject ??
+		(problem.file === undefined ? (folder ?? '.') : folder ? `${folder}/${problem.file}` : problem.file);
 	const where = problem.line ? `${path}:${problem.line}` : path;
 	return `${where}: ${problem.message}\n  Fix: ${problem.hint}`;
 }
@@ -58,7 +59,9 @@ export function parseSealManifest(text: string): { manifest: SealManifest } | { 
 	if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
 		return { fault: 'is not a JSON object of "file name": "sha256" pairs' };
 	}
-	const bad = Object.entries(manifest).find(([, digest]) => typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest));
+	const bad = Object.entries(manifest).find(
+		([, digest]) => typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest),
+	);
 	if (bad) return { fault: `gives "${bad[0]}" a value that is not a SHA-256 in lowercase hex` };
 	// JSON.parse keeps the last of two equal keys: a second line could quietly re-seal a file.
 	const names = [...text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].map((match) => match[1]);
@@ -77,7 +80,10 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { offset: numb
 	// Walk the decoded text and the bytes side by side; a U+FFFD not written as EF BF BD marks the fault.
 	let offset = 0;
 	for (const character of text) {
-		if (character === '\uFFFD' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+		if (
+			character === '\uFFFD' &&
+			!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)
+		) {
 			let line = 1;
 			for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
 			return { offset, line, byte: bytes[offset] ?? 0 };

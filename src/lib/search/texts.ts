@@ -7,5 +7,6 @@ export const SEARCH_STATUS_TEXTS = {
 	'search.countOne': '1 osuma haulle ”{query}”.',
 	'search.count': '{count} osumaa haulle ”{query}”.',
 	'search.failed': 'Haku ei juuri nyt toimi. Lataa sivu uudelleen ja yritä sitten uudestaan.',
-	'search.dev': 'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
+	'search.dev':
+		'Hakuhakemisto syntyy vasta käännöksessä. Kokeile hakua ajamalla npm run build ja sitten npm run preview.',
 } as const;

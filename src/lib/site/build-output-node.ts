@@ -16,7 +16,10 @@ export function realPath(path: string): string {
 
 /** True when `path` is `folder` or inside it; case-blind where the disk is. */
 function within(path: string, folder: string): boolean {
-	const fold = process.platform === 'darwin' || process.platform === 'win32' ? (text: string) => text.toLowerCase() : (text: string) => text;
+	const fold =
+		process.platform === 'darwin' || process.platform === 'win32'
+			? (text: string) => text.toLowerCase()
+			: (text: string) => text;
 	const [inner, outer] = [fold(path), fold(folder)];
 	return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
 }

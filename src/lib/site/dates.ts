@@ -11,9 +11,7 @@ export function isIsoDate(value: string): value is IsoDate {
 	const date = new Date(0);
 	// setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
 	date.setUTCFullYear(year, month - 1, day);
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Formats an ISO date the Finnish way, without leading zeros: `2018-03-11` → `11.3.2018`. */

@@ -9,14 +9,18 @@ import { SEARCH_STATUS_TEXTS } from '../search/texts.ts';
 const fi = {
 	'site.name': 'Solinum Oy',
 	// Each page's own description for search engines and link previews (issue 14).
-	'meta.notice': 'Solinum Oy:n voimassa oleva tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja.',
+	'meta.notice':
+		'Solinum Oy:n voimassa oleva tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja.',
 	'meta.lastChange': 'Viimeisin muutos {date}: {summary}',
 	'meta.revision': 'Solinum Oy:n tietosuojaselosteen versio {date}. Muutos edelliseen versioon: {summary}',
 	'meta.revision.first': 'Solinum Oy:n tietosuojaselosteen ensimmäinen julkaistu versio, {date}.',
 	'meta.changes': 'Mitä Solinum Oy:n tietosuojaselosteen versiossa {date} muuttui: {summary}',
-	'meta.changes.first': 'Solinum Oy:n tietosuojaselosteen ensimmäinen versio, {date}: aiempaa versiota, johon sitä voisi verrata, ei ole.',
-	'meta.log': 'Solinum Oy:n tietosuojaselosteen kaikki versiot uusin ensin: julkaisu- ja voimaantulopäivät, muutosten yhteenvedot ja pysyvät osoitteet.',
-	'meta.compare': 'Vertaa mitä tahansa kahta Solinum Oy:n tietosuojaselosteen versiota ja katso, mitä niiden välillä muuttui.',
+	'meta.changes.first':
+		'Solinum Oy:n tietosuojaselosteen ensimmäinen versio, {date}: aiempaa versiota, johon sitä voisi verrata, ei ole.',
+	'meta.log':
+		'Solinum Oy:n tietosuojaselosteen kaikki versiot uusin ensin: julkaisu- ja voimaantulopäivät, muutosten yhteenvedot ja pysyvät osoitteet.',
+	'meta.compare':
+		'Vertaa mitä tahansa kahta Solinum Oy:n tietosuojaselosteen versiota ja katso, mitä niiden välillä muuttui.',
 	'skipLink.label': 'Siirry sisältöön',
 	'nav.label': 'Päävalikko',
 	'nav.notice': 'Tietosuojaseloste',
@@ -56,9 +60,11 @@ const fi = {
 	'history.announce.read': 'Lue uusi versio',
 	'history.announce.changes': 'katso, mitä muuttuu',
 	'history.log.title': 'Muutoshistoria',
-	'history.log.intro': 'Kaikki tietosuojaselosteen versiot, uusin ensin. Jokainen versio säilyy omassa pysyvässä osoitteessaan.',
+	'history.log.intro':
+		'Kaikki tietosuojaselosteen versiot, uusin ensin. Jokainen versio säilyy omassa pysyvässä osoitteessaan.',
 	'history.log.count': 'Versioita on julkaistu {count}.',
-	'history.log.onlyOne': 'Tietosuojaselosteesta on julkaistu toistaiseksi yksi versio. Kun sitä muutetaan, uusi versio ja sen muutokset näkyvät tässä.',
+	'history.log.onlyOne':
+		'Tietosuojaselosteesta on julkaistu toistaiseksi yksi versio. Kun sitä muutetaan, uusi versio ja sen muutokset näkyvät tässä.',
 	'history.log.version': 'Versio',
 	'history.log.current': 'Voimassa',
 	'history.log.upcoming': 'Tulossa',
@@ -82,7 +88,8 @@ const fi = {
 	'history.changes.title': 'Muutokset {date}',
 	'history.changes.heading': 'Muutokset versiossa',
 	'history.changes.against': 'Verrattuna edelliseen versioon',
-	'history.changes.none': 'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio, joten aiempaa versiota, johon sitä voisi verrata, ei ole.',
+	'history.changes.none':
+		'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio, joten aiempaa versiota, johon sitä voisi verrata, ei ole.',
 	'history.changes.read': 'Lue tämä versio kokonaan',
 	'history.changes.log': 'Kaikki versiot',
 	...COMPARE_TEXTS,
@@ -94,7 +101,8 @@ const fi = {
 	'history.compare.optionCurrent': '{date} (voimassa)',
 	'history.compare.optionUpcoming': '{date} (tulossa)',
 	'history.compare.consecutive': 'Kunkin version muutokset edelliseen',
-	'history.compare.noscript': 'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
+	'history.compare.noscript':
+		'Kahden vapaasti valitun version vertailu tarvitsee JavaScriptin. Ilman sitä voit lukea kunkin version muutokset edelliseen versioon alta.',
 	'history.feed.title': 'Solinum Oy:n tietosuojaselosteen muutokset',
 	'history.feed.description': 'Tietosuojaselosteen uudet versiot: julkaisupäivä, voimaantulo ja muutoksen yhteenveto.',
 	'history.feed.item': '{date}: {summary}',
@@ -121,9 +129,11 @@ const fi = {
 	'consent.record.id': 'Suostumuksen tunniste: {id}',
 	'consent.record.version': 'Valintasi perustuu evästetietojen versioon {version}.',
 	'consent.record.receipt': 'Lataa kuitti',
-	'consent.record.receiptNote': 'Kuitti on selaimessasi tehty JSON-tiedosto valinnastasi ja sen evästetietojen versiosta. Mitään ei lähetetä minnekään.',
+	'consent.record.receiptNote':
+		'Kuitti on selaimessasi tehty JSON-tiedosto valinnastasi ja sen evästetietojen versiosta. Mitään ei lähetetä minnekään.',
 	'consent.page.title': 'Evästeet',
-	'consent.page.description': 'Mitä Solinum Oy:n sivusto tallentaa selaimeesi, kenelle tiedot päätyvät ja kuinka kauan ne säilyvät.',
+	'consent.page.description':
+		'Mitä Solinum Oy:n sivusto tallentaa selaimeesi, kenelle tiedot päätyvät ja kuinka kauan ne säilyvät.',
 	'consent.page.intro':
 		'Sivusto käyttää vain välttämätöntä, kunnes sallit muuta. Alla on jokainen eväste, jonka sivusto tai sen kolmannet osapuolet voivat tallentaa, käyttötarkoituksittain.',
 	// {link} is the link that opens the preferences, worded by consent.page.changeLink.
@@ -135,7 +145,8 @@ const fi = {
 	'consent.page.history': 'Kaikki evästetietojen versiot',
 	// Every version of the cookie information (issue 12): the list and each version's page.
 	'consent.history.title': 'Evästetietojen versiot',
-	'consent.history.description': 'Jokainen Solinum Oy:n sivuston evästetietojen versio: milloin se oli voimassa, kysyttiinkö kävijöiltä uudelleen ja sen SHA-256-tarkiste.',
+	'consent.history.description':
+		'Jokainen Solinum Oy:n sivuston evästetietojen versio: milloin se oli voimassa, kysyttiinkö kävijöiltä uudelleen ja sen SHA-256-tarkiste.',
 	'consent.history.intro':
 		'Jokainen versio, jonka sivusto on näyttänyt kävijöilleen, uusin ensin. Kunkin version sivulla on se, mitä kävijä silloin näki: evästeilmoitus, evästeasetukset ja niiden säännöt.',
 	'consent.history.reaskedNote':
@@ -153,7 +164,8 @@ const fi = {
 	'consent.history.source': 'Lähdetiedosto',
 	'consent.history.json': 'Versiot ja niiden SHA-256-tarkisteet koneluettavassa muodossa (JSON)',
 	'consent.version.title': 'Evästetiedot {date}',
-	'consent.version.description': 'Mitä Solinum Oy:n sivuston kävijä näki evästeistä {date} alkaen: evästeilmoitus, evästeasetukset ja niiden säännöt.',
+	'consent.version.description':
+		'Mitä Solinum Oy:n sivuston kävijä näki evästeistä {date} alkaen: evästeilmoitus, evästeasetukset ja niiden säännöt.',
 	'consent.version.current': 'Tämä on voimassa oleva versio.',
 	'consent.version.replaced': 'Tämä versio ei ole enää voimassa. Sen korvasi',
 	'consent.version.replacedBy': 'versio',
@@ -166,7 +178,8 @@ const fi = {
 	'consent.version.gpc': 'Kun selain lähettää Global Privacy Control -signaalin, lisäksi',
 	'consent.version.links': 'Linkit',
 	'consent.version.preferences': 'Evästeasetukset',
-	'consent.version.preferencesIntro': 'Asetukset avautuvat ilmoituksen Asetukset-painikkeesta ja jokaisen sivun alalaidan Evästeasetukset-linkistä.',
+	'consent.version.preferencesIntro':
+		'Asetukset avautuvat ilmoituksen Asetukset-painikkeesta ja jokaisen sivun alalaidan Evästeasetukset-linkistä.',
 	'consent.version.whenGpc': 'Kun selain lähettää Global Privacy Control -signaalin, lisäksi',
 	'consent.version.off': 'Pois päältä, kunnes kävijä sallii sen.',
 	'consent.version.rules': 'Säännöt',

@@ -8,6 +8,10 @@ import { t } from '../../lib/site/i18n.ts';
 // its receipt show, fetched only when a visitor opens them.
 export const GET: APIRoute = ({ site }) => {
 	const history = loadConsentHistory({ fresh: import.meta.env.DEV });
-	const preferences = widgetPreferences(widgetSource(history), recordTexts((key) => t(key)), receiptData(history, site!));
+	const preferences = widgetPreferences(
+		widgetSource(history),
+		recordTexts((key) => t(key)),
+		receiptData(history, site!),
+	);
 	return new Response(JSON.stringify(preferences), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -31,7 +31,8 @@ export const GET: APIRoute = async ({ site }) => {
 					? ''
 					: ` ${t('history.feed.effective', { date: formatFinnishDate(revision.effective) })}`;
 			const links = [`<a href="${absolute(revisionPath(revision))}">${escapeHtml(t('history.feed.read'))}</a>`];
-			if (!first) links.push(`<a href="${absolute(changesPath(revision))}">${escapeHtml(t('history.feed.changes'))}</a>`);
+			if (!first)
+				links.push(`<a href="${absolute(changesPath(revision))}">${escapeHtml(t('history.feed.changes'))}</a>`);
 			return {
 				// What changed, so that a feed reader's list of titles reads as the history.
 				title: t('history.feed.item', { date: formatFinnishDate(revision.published), summary }),
