@@ -2,12 +2,12 @@
 // starts a new revision as a copy of the newest one, with its front matter filled in.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkRevisionFile, warningsForFile } from '../lib/notice/check-node.ts';
 import { checkFolderOnDisk } from '../lib/notice/folder-node.ts';
-import { EditorCommandError, scaffoldRevision } from '../lib/notice/scaffold-node.ts';
+import { EditorCommandError, scaffoldRevision } from '../lib/notice/scaffold.ts';
 import { describeProblems, formatProblem } from '../lib/record/seal-node.ts';
-import { buildDate, contentDir, SettingError } from '../lib/site/settings-node.ts';
+import { contentDir } from '../lib/site/settings-node.ts';
+import { parseCommandLine, todayOrExit } from './command.ts';
 
 const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain words." [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
 
@@ -15,41 +15,14 @@ const USAGE = `Usage: npm run revision:new -- --summary "What changed, in plain 
   --date       the publication date (default: today, or NOTICE_BUILD_DATE); also the file name
   --effective  when the revision takes effect, if later than --date`;
 
-let values: {
-	summary?: string | undefined;
-	date?: string | undefined;
-	effective?: string | undefined;
-	help?: boolean | undefined;
-};
-try {
-	({ values } = parseArgs({
-		options: {
-			summary: { type: 'string' },
-			date: { type: 'string' },
-			effective: { type: 'string' },
-			help: { type: 'boolean', short: 'h' },
-		},
-		strict: true,
-		allowPositionals: false,
-	}));
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (values.help) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const { values } = parseCommandLine(
+	USAGE,
+	{ summary: { type: 'string' }, date: { type: 'string' }, effective: { type: 'string' } },
+	false,
+);
 
 const folder = contentDir();
-let today: string;
-try {
-	today = buildDate();
-} catch (error) {
-	if (!(error instanceof SettingError)) throw error;
-	console.error(`${error.message}\n  Fix: ${error.hint}`);
-	process.exit(1);
-}
+const today = todayOrExit();
 const date = values.date ?? today;
 if (existsSync(join(folder, `${date}.mdx`))) {
 	console.error(

@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/notice/check-node.ts';
 import { checkFolderOnDisk } from '../../src/lib/notice/folder-node.ts';
-import { scaffoldRevision } from '../../src/lib/notice/scaffold-node.ts';
+import { scaffoldRevision } from '../../src/lib/notice/scaffold.ts';
 
 // Each case starts a Node process; on a loaded machine that takes longer than Vitest's default.
 vi.setConfig({ testTimeout: 30_000 });

@@ -34,11 +34,9 @@ const httpsUrl = (description: string) =>
 		.describe(description);
 
 /** A CSP source that is not a bare https origin would open more than the one service. */
-const origin = z
-	.string({ error: 'must be an https origin' })
-	.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, {
-		error: 'must be an https origin such as https://host.example (no path, no wildcard)',
-	});
+const origin = z.string({ error: 'must be an https origin' }).regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, {
+	error: 'must be an https origin such as https://host.example (no path, no wildcard)',
+});
 
 const hostList = (directive: string) =>
 	z.array(origin).describe(`the origins the service reaches with ${directive}, each as https://host.example`);

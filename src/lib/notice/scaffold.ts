@@ -1,5 +1,4 @@
 import type { CheckedRevision } from './check-node.ts';
-import { addSeals, type SealManifest } from '../record/seal-node.ts';
 import { isIsoDate, type IsoDate } from '../site/dates.ts';
 
 /** What an editor asks for when starting a new revision. */
@@ -88,20 +87,4 @@ export function scaffoldRevision(
 		'---',
 	].join('\n');
 	return { fileName, source: `${frontmatter}\n${latest.body}` };
-}
-
-/**
- * Adds revisions to the sealed manifest. Already sealed revisions keep their fingerprint: a
- * seal is never rewritten, so a changed published revision stays refused.
- */
-export function sealRevisions(
-	manifest: SealManifest | undefined,
-	revisions: readonly CheckedRevision[],
-	only?: readonly string[],
-): { manifest: SealManifest; added: string[] } {
-	return addSeals(
-		manifest,
-		revisions.map(({ fileName, published, sha256 }) => ({ fileName, date: published, sha256 })),
-		only,
-	);
 }
