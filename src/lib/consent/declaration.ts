@@ -1,3 +1,7 @@
+// src/lib/consent/: cookie consent. The version files' schema (schema.ts) and checks
+// (check-node.ts, read by versions-node.ts), their history (history.ts), what each client gets
+// (config.ts, widget.ts, version-view.ts) and the helpers the browser runs (runtime.ts).
+
 /**
  * What a visitor agrees to, and what derives from it. The cookie information itself is content:
  * one dated version file per change in content/evasteet/ (format: src/lib/consent/schema.ts),

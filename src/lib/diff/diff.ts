@@ -1,5 +1,7 @@
-// What changed between two revisions, block by block and word by word. Pure and browser-safe
-// (no node: imports): the change pages run it at build time, the compare page in the browser.
+// src/lib/diff/: what changed between two revisions, and how it reads. Browser-safe throughout:
+// the change pages run it at build time and the compare page in the browser, so the two cannot
+// differ. This module computes the diff, block by block and word by word; render.ts writes it as
+// HTML; texts.ts holds its words.
 import { diffArrays, diffWordsWithSpace } from 'diff';
 
 /** A link in a block: the text it reads and the address it leads to. */

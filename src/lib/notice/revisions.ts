@@ -1,3 +1,10 @@
+// src/lib/notice/: the notice's revisions, from a dated .mdx file to what every page shows of it.
+// This module is the model: what a revision is, its addresses, and which one is in force,
+// upcoming or earlier on a date. Around it: the front matter's schema (schema.ts) and every check
+// of a revision folder (check-node.ts, read from disk by folder-node.ts), the content loader
+// (loader-node.ts), the pages' view of the collection (collection-node.ts), the history and change
+// log (history.ts, sections.ts, date-lookup.ts), the blocks the diff compares (blocks-node.ts),
+// the scaffold of a new revision (scaffold.ts), and what the sitemap and page metadata say.
 import { dayBefore, type IsoDate } from '../site/dates.ts';
 
 /** What the site knows of one revision, independent of how it was loaded. */

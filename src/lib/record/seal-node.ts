@@ -1,5 +1,7 @@
-// The rules that keep a dated, published record sealed: the notice's revisions and, with the
-// same rules, the cookie information's versions. Pure: the folder is read by folder-node.ts.
+// src/lib/record/: a dated, sealed, published record, shared by the notice's revisions and the
+// cookie information's versions. This module holds the rules (fingerprints, seals, the witness,
+// scheduling) and the wording of a problem; folder-node.ts reads a record's folder and witness.
+// Node-only for one reason: the fingerprint is node:crypto's SHA-256.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../site/dates.ts';
 

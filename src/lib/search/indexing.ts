@@ -1,4 +1,6 @@
-// What the site search indexes, decided at build time. Pagefind reads the data-pagefind-*
+// src/lib/search/: the site search. This module decides at build time what is indexed;
+// results.ts and texts.ts are what the lazily loaded search code in the browser needs.
+// Pagefind reads the data-pagefind-*
 // attributes from the built pages; the integration in src/integrations/search-index.ts uses
 // `passagesToIndex` to keep a passage that several revisions share out of all but one of them.
 import { formatFinnishDate, type IsoDate } from '../site/dates.ts';

@@ -1,3 +1,7 @@
+// src/lib/site/: what the whole site shares. This module is the Finnish dictionary; beside it:
+// dates (dates.ts), text templates and escaping (fill.ts, html.ts), the build's settings from the
+// environment (settings-node.ts) and where it may write (build-output-node.ts), and the
+// Content-Security-Policy (csp.ts).
 import { COMPARE_TEXTS } from '../diff/texts.ts';
 import { LOOKUP_TEXTS } from '../notice/lookup-texts.ts';
 import { SEARCH_STATUS_TEXTS } from '../search/texts.ts';
