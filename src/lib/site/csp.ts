@@ -5,19 +5,18 @@
  */
 
 import type { AstroUserConfig } from 'astro';
+// The directives a third-party service may need hosts in: those its version file can declare.
+import type { HostDirective } from '../consent/schema.ts';
 
 /** A directive line as Astro's `security.csp.directives` accepts it. */
 type AstroCspDirective = NonNullable<
 	Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>['directives']
 >[number];
 
-/** The CSP fetch directives a declared third-party service may need hosts in. */
-export type ServiceDirective = 'script' | 'style' | 'connect' | 'img' | 'frame' | 'font';
-
 /** A third-party service as the consent module declares it: only its hosts matter here. */
 export interface ServiceHosts {
 	/** Origins per directive, e.g. `{ script: ['https://stats.example'] }`. */
-	hosts?: { [directive in ServiceDirective]?: readonly string[] | undefined } | undefined;
+	hosts?: { [directive in HostDirective]?: readonly string[] | undefined } | undefined;
 }
 
 /** What Astro's `security.csp` option takes, minus the hashes Astro computes itself. */
@@ -29,7 +28,7 @@ export interface CspConfig {
 }
 
 /** The origins of every service for one directive, sorted and without repeats. */
-export function serviceOrigins(services: readonly ServiceHosts[], directive: ServiceDirective): string[] {
+export function serviceOrigins(services: readonly ServiceHosts[], directive: HostDirective): string[] {
 	const origins = services.flatMap((service) => service.hosts?.[directive] ?? []);
 	for (const origin of origins) {
 		// A CSP source that is not a bare https origin would open more than the one service.
@@ -63,7 +62,7 @@ export function cspConfig(services: readonly ServiceHosts[]): CspConfig {
 			"object-src 'none'",
 			"manifest-src 'self'",
 			directive('img-src', [...self, 'data:', ...serviceOrigins(services, 'img')]),
-			directive('font-src', [...self, ...serviceOrigins(services, 'font')]),
+			directive('font-src', self),
 			// Pagefind fetches its index and fragments from our own origin.
 			directive('connect-src', [...self, ...serviceOrigins(services, 'connect')]),
 			directive('frame-src', serviceOrigins(services, 'frame').length ? serviceOrigins(services, 'frame') : ["'none'"]),
@@ -73,7 +72,7 @@ export function cspConfig(services: readonly ServiceHosts[]): CspConfig {
 			// 'self' for chunks loaded with import(); Pagefind compiles its WebAssembly search index.
 			resources: [...self, "'wasm-unsafe-eval'", ...serviceOrigins(services, 'script')],
 		},
-		styleDirective: { resources: [...self, ...serviceOrigins(services, 'style')] },
+		styleDirective: { resources: self },
 	};
 }
 
