@@ -4,9 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { serviceHosts } from '../../src/lib/consent/declaration.ts';
 import { builtFiles, builtPages } from '../support/built-site.ts';
-import { siteConsent } from '../support/consent.ts';
+import { serviceHosts, siteConsent } from '../support/consent.ts';
 import { siteOutDir, siteUrl, TEST_SITES } from '../support/sites.ts';
 import { expect, test } from './fixtures.ts';
 

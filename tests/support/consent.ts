@@ -2,7 +2,15 @@
 // want the page without the banner (and for the consent tests, which spoil it field by field);
 // and each test site's cookie information, as its build read it.
 import type { BrowserContext } from '@playwright/test';
-import { consentLifetimeDays } from '../../src/lib/consent/declaration.ts';
+import {
+	categoryCookies,
+	consentLifetimeDays,
+	declaredServices,
+	type ConsentDeclaration,
+	type DeclaredCategory,
+} from '../../src/lib/consent/declaration.ts';
+import { cookieMatcher } from '../../src/lib/consent/runtime.ts';
+import type { HostDirective } from '../../src/lib/consent/schema.ts';
 import type { ConsentHistory } from '../../src/lib/consent/history.ts';
 import { checkConsentHistory, describeConsentProblems } from '../../src/lib/consent/versions-node.ts';
 import { DEFAULT_CONSENT_DIR } from '../../src/lib/site/settings-node.ts';
@@ -49,4 +57,23 @@ export async function storeConsent(context: BrowserContext, value: unknown = con
 			expires: Math.floor(Date.now() / 1000) + 86_400,
 		},
 	]);
+}
+
+/** The cookie matchers to delete when a category is refused or withdrawn. */
+export function autoClearCookies(category: DeclaredCategory): { name: string | RegExp }[] {
+	return categoryCookies(category).map((cookie) => ({ name: cookieMatcher(cookie) }));
+}
+
+/** The third-party origins the declared services need, per CSP directive, sorted and unique. */
+export function serviceHosts(declaration: ConsentDeclaration): Record<HostDirective, string[]> {
+	const result: Record<HostDirective, string[]> = { script: [], connect: [], img: [], frame: [] };
+	for (const service of declaredServices(declaration)) {
+		for (const directive of Object.keys(result) as HostDirective[]) {
+			result[directive].push(...(service.hosts[directive] ?? []));
+		}
+	}
+	for (const directive of Object.keys(result) as HostDirective[]) {
+		result[directive] = [...new Set(result[directive])].sort();
+	}
+	return result;
 }

@@ -1,6 +1,7 @@
 import type { Translation } from 'vanilla-cookieconsent';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_ACCOUNTS, autoClearCookies } from '../../src/lib/consent/declaration.ts';
+import { SERVICE_ACCOUNTS } from '../../src/lib/consent/declaration.ts';
+import { autoClearCookies } from '../support/consent.ts';
 import { consentConfig } from '../../src/lib/consent/config.ts';
 import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent/history.ts';
 import { withGpcNote } from '../../src/lib/consent/runtime.ts';

@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { slug } from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import {
-	autoClearCookies,
 	categoryCookies,
 	consentLifetimeDays,
 	consentRevision,
 	cspServices,
 	isTrustworthyRecord as trusts,
-	serviceHosts as hostsOf,
 	SERVICE_ACCOUNTS,
 	type ConsentDeclaration,
 } from '../../src/lib/consent/declaration.ts';
+import { autoClearCookies, serviceHosts as hostsOf } from '../support/consent.ts';
 import {
 	consentConfig,
 	cookieRows,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cspServices, serviceHosts as hostsOf } from '../../src/lib/consent/declaration.ts';
+import { cspServices } from '../../src/lib/consent/declaration.ts';
+import { serviceHosts as hostsOf } from '../support/consent.ts';
 import { cspConfig, inlineCode, keepPageHashes, serviceOrigins } from '../../src/lib/site/csp.ts';
 import { siteConsent } from '../support/consent.ts';
 import { headersFor, matchesPattern, parseHeaders } from '../support/headers.ts';

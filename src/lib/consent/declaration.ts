@@ -9,8 +9,8 @@
  * scripts it lets run, the cookies it deletes, the cookie pages and the CSP's third-party hosts
  * derive from the version in force; this module holds the pure rules they use.
  */
-import { cookieMatcher, isTrustworthyRecord as isTrustworthy, type ConsentRecord } from './runtime.ts';
-import type { ConsentVersionData, DeclaredCategory, DeclaredCookie, DeclaredService, HostDirective } from './schema.ts';
+import { isTrustworthyRecord as isTrustworthy, type ConsentRecord } from './runtime.ts';
+import type { ConsentVersionData, DeclaredCategory, DeclaredCookie, DeclaredService } from './schema.ts';
 
 export type {
 	ConsentModeSignal,
@@ -37,11 +37,6 @@ export function categoryCookies(category: DeclaredCategory): DeclaredCookie[] {
 	return [...category.cookies, ...category.services.flatMap((service) => service.cookies)];
 }
 
-/** The cookie matchers to delete when a category is refused or withdrawn. */
-export function autoClearCookies(category: DeclaredCategory): { name: string | RegExp }[] {
-	return categoryCookies(category).map((cookie) => ({ name: cookieMatcher(cookie) }));
-}
-
 /** Every declared service, with its category, for the CSP and the script loader. */
 export function declaredServices(
 	declaration: ConsentDeclaration,
@@ -65,20 +60,6 @@ export function consentLifetimeDays(declaration: ConsentDeclaration): number {
 		.find((candidate) => candidate.name === declaration.consentCookie);
 	if (!cookie) throw new Error(`The consent cookie ${declaration.consentCookie} is not declared.`);
 	return cookie.lifetimeDays;
-}
-
-/** The third-party origins the declared services need, per CSP directive, sorted and unique. */
-export function serviceHosts(declaration: ConsentDeclaration): Record<HostDirective, string[]> {
-	const result: Record<HostDirective, string[]> = { script: [], connect: [], img: [], frame: [] };
-	for (const service of declaredServices(declaration)) {
-		for (const directive of Object.keys(result) as HostDirective[]) {
-			result[directive].push(...(service.hosts[directive] ?? []));
-		}
-	}
-	for (const directive of Object.keys(result) as HostDirective[]) {
-		result[directive] = [...new Set(result[directive])].sort();
-	}
-	return result;
 }
 
 /**
