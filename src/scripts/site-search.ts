@@ -1,4 +1,4 @@
-// The search field's behaviour, imported by SiteSearch.astro when the visitor first focuses or
+// The search field's behaviour, imported by its element (site-search-element.ts) when the visitor first focuses or
 // types in it. Pagefind's own script, its WebAssembly and the index are fetched from here, from
 // the folder the build writes (src/integrations/search-index.ts).
 import { fill, sectionHits, type PagefindApi, type SectionHit } from '../lib/search/results.ts';

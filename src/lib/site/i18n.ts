@@ -12,7 +12,7 @@ import { SEARCH_STATUS_TEXTS } from '../search/texts.ts';
  */
 const fi = {
 	'site.name': 'Solinum Oy',
-	// Each page's own description for search engines and link previews (issue 14).
+	// Each page's own description for search engines and link previews.
 	'meta.notice':
 		'Solinum Oy:n voimassa oleva tietosuojaseloste: miten keräämme, käytämme, luovutamme ja säilytämme henkilötietoja.',
 	'meta.lastChange': 'Viimeisin muutos {date}: {summary}',
@@ -40,7 +40,7 @@ const fi = {
 	'notFound.link': 'Siirry tietosuojaselosteeseen',
 	'home.title': 'Solinum Oy',
 	'home.redirect': 'Siirryt tietosuojaselosteeseen.',
-	// Revision history (issue 4): status on the notice, change log, changes, compare, feed.
+	// Revision history: status on the notice, change log, changes, compare, feed.
 	'history.nav': 'Muutoshistoria',
 	'history.published': 'Julkaistu',
 	'history.effective': 'Voimaantulo',
@@ -114,7 +114,7 @@ const fi = {
 	'history.feed.first': 'Ensimmäinen julkaistu versio.',
 	'history.feed.read': 'Lue versio',
 	'history.feed.changes': 'katso muutokset',
-	// Site search (issue 7): the field in the header, its results and the labels of revisions.
+	// Site search: the field in the header, its results and the labels of revisions.
 	...SEARCH_STATUS_TEXTS,
 	'search.label': 'Hae tietosuojaselosteesta',
 	'search.history': 'Hae myös aiemmista ja tulevista versioista',
@@ -122,7 +122,7 @@ const fi = {
 	'search.revision.current': 'Voimassa oleva versio',
 	'search.revision.earlier': 'Aiempi versio {date}',
 	'search.revision.upcoming': 'Tuleva versio, voimassa {date} alkaen',
-	// Cookie consent (issue 6): the footer link, the record of a choice in the preferences, and the
+	// Cookie consent: the footer link, the record of a choice in the preferences, and the
 	// cookie pages. The banner's and preferences' own texts are part of each version of the cookie
 	// information (content/evasteet/), so that what a visitor was shown stays on record.
 	'consent.footerLink': 'Evästeasetukset',
@@ -147,7 +147,7 @@ const fi = {
 	'consent.page.required': 'Aina käytössä: sivusto ei toimi ilman tätä.',
 	'consent.page.version': 'Evästetietojen voimassa oleva versio:',
 	'consent.page.history': 'Kaikki evästetietojen versiot',
-	// Every version of the cookie information (issue 12): the list and each version's page.
+	// Every version of the cookie information: the list and each version's page.
 	'consent.history.title': 'Evästetietojen versiot',
 	'consent.history.description':
 		'Jokainen Solinum Oy:n sivuston evästetietojen versio: milloin se oli voimassa, kysyttiinkö kävijöiltä uudelleen ja sen SHA-256-tarkiste.',
