@@ -12,11 +12,9 @@ import {
 } from './schema.ts';
 import type { IsoDate } from '../site/dates.ts';
 import {
-	checkAgainstWitness,
-	checkSeals,
+	checkSealedFolder,
 	decodeUtf8,
 	sha256,
-	type DatedFile,
 	type RecordProblem,
 	type SealManifest,
 	type SealWording,
@@ -582,24 +580,7 @@ export function checkConsentFolder(files: readonly ConsentFile[], options: Conse
 		});
 	}
 
-	// Every dated file is under the seal rules, also one refused for another reason.
-	const dated: DatedFile[] = files.flatMap((file) => {
-		const date = VERSION_FILE.exec(file.fileName)?.[1];
-		if (!date) return [];
-		const decoded = decodeUtf8(file.bytes);
-		return [
-			{
-				fileName: file.fileName,
-				date,
-				sha256: sha256(file.bytes),
-				...('text' in decoded ? { text: decoded.text } : {}),
-			},
-		];
-	});
-	const wording = consentSealWording(folder);
-	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.
-	const seals = sealed === null ? { problems: [], unsealedToday: [] } : checkSeals(dated, sealed, buildDate, wording);
+	const seals = checkSealedFolder(files, VERSION_FILE, sealed, buildDate, consentSealWording(folder), witness);
 	problems.push(...seals.problems);
-	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
 	return { versions, scheduled, problems, unsealed: seals.unsealedToday };
 }

@@ -5,11 +5,9 @@ import { formatFinnishDate, type IsoDate } from '../site/dates.ts';
 import { sortOldestFirst, type RevisionInfo } from './revisions.ts';
 import { REVISION_FIELDS, revisionFrontmatterSchema } from './schema.ts';
 import {
-	checkAgainstWitness,
-	checkSeals,
+	checkSealedFolder,
 	decodeUtf8,
 	sha256,
-	type DatedFile,
 	type RecordProblem,
 	type SealManifest,
 	type SealWording,
@@ -479,28 +477,8 @@ export function checkRevisionFolder(files: readonly RevisionFile[], options: Fol
 		problems.push(...effectiveOrderProblems(revision, previous));
 	});
 
-	// Every file the folder holds is under the seal rules, also one refused for another reason.
-	const dated: DatedFile[] = files.flatMap((file) => {
-		const date = REVISION_FILE.exec(file.fileName)?.[1];
-		if (!date) return [];
-		const decoded = decodeUtf8(file.bytes);
-		return [
-			{
-				fileName: file.fileName,
-				date,
-				sha256: sha256(file.bytes),
-				...('text' in decoded ? { text: decoded.text } : {}),
-			},
-		];
-	});
-	const wording = revisionSealWording(folder);
-	// An unreadable manifest is refused where it is read; nothing can be said of the seals then.
-	const seals =
-		sealed === null
-			? { problems: [], unsealedToday: [], scheduled: dated.filter((each) => each.date > buildDate) }
-			: checkSeals(dated, sealed, buildDate, wording);
+	const seals = checkSealedFolder(files, REVISION_FILE, sealed, buildDate, revisionSealWording(folder), witness);
 	problems.push(...seals.problems);
-	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
 
 	const scheduled = new Set(seals.scheduled.map((file) => file.fileName));
 	return {

@@ -265,3 +265,45 @@ export function checkAgainstWitness(
 	}
 	return problems;
 }
+
+/** A record's folder as the seal rules read it: each file's name and bytes. */
+export interface RecordFile {
+	fileName: string;
+	bytes: Uint8Array;
+}
+
+/**
+ * Every seal rule for a folder: each file whose name gives a date (`datedName`, with the date as
+ * its first group) is held to the manifest and to the witness, also one refused for another
+ * reason. `sealed` is null when the manifest could not be read: that is refused where it is read,
+ * and nothing can be said of the seals then.
+ */
+export function checkSealedFolder(
+	files: readonly RecordFile[],
+	datedName: RegExp,
+	sealed: SealManifest | undefined | null,
+	buildDate: IsoDate,
+	wording: SealWording,
+	witness: { name: string; files: readonly WitnessedFile[] } | undefined,
+): SealFindings {
+	const dated: DatedFile[] = files.flatMap((file) => {
+		const date = datedName.exec(file.fileName)?.[1];
+		if (!date) return [];
+		const decoded = decodeUtf8(file.bytes);
+		return [
+			{
+				fileName: file.fileName,
+				date,
+				sha256: sha256(file.bytes),
+				...('text' in decoded ? { text: decoded.text } : {}),
+			},
+		];
+	});
+	const seals =
+		sealed === null
+			? { problems: [], unsealedToday: [], scheduled: dated.filter((file) => file.date > buildDate) }
+			: checkSeals(dated, sealed, buildDate, wording);
+	const problems = [...seals.problems];
+	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
+	return { ...seals, problems };
+}
