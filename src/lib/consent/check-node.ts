@@ -13,12 +13,11 @@ import {
 import type { IsoDate } from '../site/dates.ts';
 import {
 	checkSealedFolder,
+	type RecordCheckOptions,
 	decodeUtf8,
 	sha256,
 	type RecordProblem,
-	type SealManifest,
 	type SealWording,
-	type WitnessedFile,
 } from '../record/seal-node.ts';
 
 /** A file found in the consent folder, as bytes: the fingerprint is over exactly these. */
@@ -537,16 +536,7 @@ export interface ConsentFolderCheck {
 }
 
 /** What a folder check needs besides the files. */
-export interface ConsentFolderOptions {
-	/** The seal manifest; undefined when the folder has none, which is refused; null when it is unreadable, refused already. */
-	sealed: SealManifest | undefined | null;
-	/** The day the build treats as today. */
-	buildDate: IsoDate;
-	/** The folder as the editor names it, for the commands in the hints. */
-	folder?: string;
-	/** What the published site lists (CONSENT_PUBLISHED_VERSIONS), with the name it was read from. */
-	witness?: { name: string; files: readonly WitnessedFile[] } | undefined;
-}
+export type ConsentFolderOptions = RecordCheckOptions;
 
 /**
  * Checks a whole consent folder as of the build date: each file, the history as a whole, the

@@ -6,12 +6,11 @@ import { sortOldestFirst, type RevisionInfo } from './revisions.ts';
 import { REVISION_FIELDS, revisionFrontmatterSchema } from './schema.ts';
 import {
 	checkSealedFolder,
+	type RecordCheckOptions,
 	decodeUtf8,
 	sha256,
 	type RecordProblem,
-	type SealManifest,
 	type SealWording,
-	type WitnessedFile,
 } from '../record/seal-node.ts';
 
 /** A file found in the revisions folder, as the bytes on disk. */
@@ -50,16 +49,7 @@ export interface FolderCheck {
 }
 
 /** What a folder check needs besides the files. */
-export interface FolderCheckOptions {
-	/** The sealed manifest; undefined when the folder has none, which is refused; null when it is unreadable, refused already. */
-	sealed: SealManifest | undefined | null;
-	/** The day the build treats as today. */
-	buildDate: IsoDate;
-	/** The folder as the editor names it, for the commands in the hints. */
-	folder?: string;
-	/** What the published site lists (NOTICE_PUBLISHED_VERSIONS), with the name it was read from. */
-	witness?: { name: string; files: readonly WitnessedFile[] } | undefined;
-}
+export type FolderCheckOptions = RecordCheckOptions;
 
 const REVISION_FILE = /^(\d{4}-\d{2}-\d{2})\.mdx$/;
 const FIELD_LIST = REVISION_FIELDS.join(', ');

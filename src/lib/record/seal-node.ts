@@ -307,3 +307,15 @@ export function checkSealedFolder(
 	if (witness) problems.push(...checkAgainstWitness(dated, witness.files, witness.name, wording));
 	return { ...seals, problems };
 }
+
+/** What a record folder's check needs besides the files: the same for revisions and versions. */
+export interface RecordCheckOptions {
+	/** The seal manifest; undefined when the folder has none, which is refused; null when it is unreadable, refused already. */
+	sealed: SealManifest | undefined | null;
+	/** The day the build treats as today. */
+	buildDate: IsoDate;
+	/** The folder as the editor names it, for the commands in the hints. */
+	folder?: string;
+	/** What the published site lists (NOTICE_PUBLISHED_VERSIONS, CONSENT_PUBLISHED_VERSIONS), with the name it was read from. */
+	witness?: { name: string; files: readonly WitnessedFile[] } | undefined;
+}
