@@ -4,11 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { VERSIONS_PATH } from '../lib/notice/history.ts';
 import type { IsoDate } from '../lib/site/dates.ts';
 import type { RevisionDates } from '../lib/notice/revisions.ts';
 import { buildDate } from '../lib/site/settings-node.ts';
 import { pageLastChanged, SITEMAP_NAME } from '../lib/notice/sitemap.ts';
+import { VERSIONS_PATH } from '../lib/site/routes.ts';
 
 /** The sitemap integrations, in the order their build hooks must run. */
 export default function noticeSitemap(): AstroIntegration[] {

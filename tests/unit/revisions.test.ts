@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-	changesPath,
 	currentRevision,
 	previousRevision,
-	revisionPath,
 	revisionStatus,
 	sortOldestFirst,
 	upcomingRevisions,
@@ -11,6 +9,7 @@ import {
 	type RevisionInfo,
 } from '../../src/lib/notice/revisions.ts';
 import { dayBefore } from '../../src/lib/site/dates.ts';
+import { changesPath, revisionPath } from '../../src/lib/site/routes.ts';
 
 const revision = (published: string, effective = published): RevisionInfo => ({
 	title: 'T',

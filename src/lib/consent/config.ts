@@ -15,7 +15,7 @@ import {
 import { withGpcNote } from './runtime.ts';
 import { fill } from '../site/fill.ts';
 import { escapeHtml } from '../site/html.ts';
-import { NOTICE_PATH } from '../notice/revisions.ts';
+import { COOKIES_PATH, NOTICE_PATH } from '../site/routes.ts';
 
 export type { ConsentTexts } from './declaration.ts';
 
@@ -27,23 +27,6 @@ export interface WidgetSource {
 	revision: number;
 	/** Why a returning visitor is asked again: the summary of that version. */
 	changeNote: string;
-}
-
-/** Where the cookie page lives: the version in force. */
-export const COOKIES_PATH = '/evasteet/';
-/** The list of every version of the cookie information. */
-export const CONSENT_HISTORY_PATH = `${COOKIES_PATH}versiot/`;
-/** The same list, machine-readable, with each version's SHA-256. */
-export const CONSENT_VERSIONS_JSON_PATH = `${COOKIES_PATH}versiot.json`;
-
-/** The permanent address of a version: `/evasteet/YYYY-MM-DD/`. */
-export function consentVersionPath(version: { date: string }): string {
-	return `${COOKIES_PATH}${version.date}/`;
-}
-
-/** Where a version's file is published byte for byte: `/evasteet/YYYY-MM-DD/YYYY-MM-DD.yaml`. */
-export function consentSourcePath(version: { date: string; fileName: string }): string {
-	return `${consentVersionPath(version)}${version.fileName}`;
 }
 
 // The widget writes its texts with innerHTML: every text from the declaration is escaped.

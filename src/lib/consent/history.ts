@@ -4,9 +4,10 @@
  * read by src/lib/consent/versions-node.ts.
  */
 import type { PublishedVersion } from './check-node.ts';
-import { consentSourcePath, consentVersionPath, type WidgetSource } from './config.ts';
+import { type WidgetSource } from './config.ts';
 import type { ReceiptData, WidgetVersions } from './widget.ts';
 import { formatFinnishDate, type IsoDate } from '../site/dates.ts';
+import { consentSourcePath, consentVersionPath } from '../site/routes.ts';
 
 /** The cookie information's whole history as of the build date. */
 export interface ConsentHistory {

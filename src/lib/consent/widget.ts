@@ -9,9 +9,7 @@ import type { Translation } from 'vanilla-cookieconsent';
 import { SERVICE_ACCOUNTS, categoryCookies, type DeclaredCategory } from './declaration.ts';
 import { consentConfig, gpcBannerNote, type ConsentConfig, type WidgetSource } from './config.ts';
 import type { UiKey } from '../site/i18n.ts';
-
-/** Where the preferences' sections are published (src/pages/evasteet/asetukset.json.ts). */
-export const PREFERENCES_PATH = '/evasteet/asetukset.json';
+import { PREFERENCES_PATH } from '../site/routes.ts';
 
 /** A service as the browser starts it. */
 export interface WidgetService {

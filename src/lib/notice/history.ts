@@ -1,11 +1,8 @@
 import type { IsoDate } from '../site/dates.ts';
 import { changeAnchor } from '../diff/diff.ts';
 import {
-	NOTICE_PATH,
-	changesPath,
 	currentRevision,
 	previousRevision,
-	revisionPath,
 	revisionStatus,
 	sortOldestFirst,
 	upcomingRevisions,
@@ -16,25 +13,7 @@ import {
 	type Validity,
 } from './revisions.ts';
 import type { ChangedPart, SectionChange, SectionState } from './sections.ts';
-
-/** The change log. */
-export const HISTORY_PATH = `${NOTICE_PATH}muutoshistoria/`;
-/** The page that compares any two revisions. */
-export const COMPARE_PATH = `${NOTICE_PATH}vertaa/`;
-/** The RSS feed of revisions. */
-export const FEED_PATH = `${NOTICE_PATH}feed.xml`;
-/** The machine-readable list of revisions with their SHA-256. */
-export const VERSIONS_PATH = `${NOTICE_PATH}versiot.json`;
-
-/** Where a revision's source file is published, byte for byte, so that its SHA-256 can be checked. */
-export function sourcePath(revision: Pick<RevisionInfo, 'published'>): string {
-	return `${revisionPath(revision)}${revision.published}.mdx`;
-}
-
-/** Where a revision's diff blocks are published for the compare page. */
-export function blocksPath(revision: Pick<RevisionInfo, 'published'>): string {
-	return `${revisionPath(revision)}lohkot.json`;
-}
+import { changesPath, revisionPath } from '../site/routes.ts';
 
 /** A revision as a link target: its dates and addresses. */
 export interface RevisionLink {

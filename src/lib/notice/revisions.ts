@@ -21,25 +21,12 @@ export interface RevisionInfo {
 /** Where a revision stands relative to the build date. */
 export type RevisionStatus = 'current' | 'earlier' | 'upcoming';
 
-/** The URL base of the notice. */
-export const NOTICE_PATH = '/tietosuojaseloste/';
-
 /** The dates that place a revision in time. */
 export type RevisionDates = Pick<RevisionInfo, 'published' | 'effective'>;
 
 /** Sorts revisions oldest first by publication date (ISO dates sort as strings). */
 export function sortOldestFirst<T extends RevisionDates>(revisions: readonly T[]): T[] {
 	return [...revisions].sort((a, b) => a.published.localeCompare(b.published));
-}
-
-/** The permanent address of a revision: `/tietosuojaseloste/YYYY-MM-DD/`. */
-export function revisionPath(revision: Pick<RevisionInfo, 'published'>): string {
-	return `${NOTICE_PATH}${revision.published}/`;
-}
-
-/** The address of what changed in a revision against its predecessor. */
-export function changesPath(revision: Pick<RevisionInfo, 'published'>): string {
-	return `${revisionPath(revision)}muutokset/`;
 }
 
 /** The revision in force on `date`: the newest one whose effective date has come. */

@@ -1,8 +1,9 @@
 // The sitemap's facts that Astro's sitemap integration cannot know: when each page of the notice
 // last changed, from the revisions' dates (src/integrations/sitemap.ts writes them as `lastmod`).
 import type { IsoDate } from '../site/dates.ts';
-import { COMPARE_PATH, HISTORY_PATH, shownCurrent } from './history.ts';
-import { NOTICE_PATH, changesPath, revisionPath, sortOldestFirst, type RevisionDates } from './revisions.ts';
+import { shownCurrent } from './history.ts';
+import { sortOldestFirst, type RevisionDates } from './revisions.ts';
+import { changesPath, COMPARE_PATH, HISTORY_PATH, NOTICE_PATH, revisionPath } from '../site/routes.ts';
 
 /** The sitemap's file name base: the index is `/sitemap-index.xml`, which robots.txt names. */
 export const SITEMAP_NAME = 'sitemap';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { consentSourcePath, consentVersionPath } from '../../lib/consent/config.ts';
 import { loadConsentHistory } from '../../lib/consent/versions-node.ts';
+import { consentSourcePath, consentVersionPath } from '../../lib/site/routes.ts';
 
 /**
  * Every version of the cookie information with its dates, whether it asked visitors again, the

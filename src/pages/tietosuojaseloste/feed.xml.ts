@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { formatFinnishDate, isoDateToUtc } from '../../lib/site/dates.ts';
-import { FEED_PATH, HISTORY_PATH, sortNewestFirst } from '../../lib/notice/history.ts';
+import { sortNewestFirst } from '../../lib/notice/history.ts';
 import { escapeHtml } from '../../lib/site/html.ts';
 import { LANGUAGE, t } from '../../lib/site/i18n.ts';
 import { loadHistory } from '../../lib/notice/collection-node.ts';
-import { changesPath, revisionPath } from '../../lib/notice/revisions.ts';
+import { changesPath, FEED_PATH, HISTORY_PATH, revisionPath } from '../../lib/site/routes.ts';
 
 /** One item per revision, newest first: its date, summary and links to it and its changes. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { blocksPath, sourcePath } from '../../lib/notice/history.ts';
 import { loadHistory } from '../../lib/notice/collection-node.ts';
-import { changesPath, revisionPath } from '../../lib/notice/revisions.ts';
+import { blocksPath, changesPath, revisionPath, sourcePath } from '../../lib/site/routes.ts';
 
 /**
  * Every revision with its dates, summary, addresses and the SHA-256 of its source file, so that
