@@ -2,7 +2,7 @@
 // third-party address is stubbed (and any other one fails the test), and each promise of the
 // cookie notice is checked against what the browser actually did.
 import { existsSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { consentLifetimeDays, declaredServices } from '../../src/lib/consent/declaration.ts';
 import { axeViolations } from '../support/axe.ts';
 import { consentRecord, siteConsent, storeConsent } from '../support/consent.ts';
@@ -116,19 +116,16 @@ const storedRecord = (overrides: Record<string, unknown> = {}, now = Date.now())
 const storeRecord = storeConsent;
 
 const banner = (page: Page) => page.getByRole('dialog', { name: 'Evästeilmoitus' });
-const preferences = (page: Page) => page.getByRole('dialog', { name: 'Evästeasetukset' });
-const toggle = (page: Page, name: string) => preferences(page).getByRole('checkbox', { name, exact: true });
 
-test('first visit: the banner asks, and nothing non-essential is stored or requested', async ({ page, context }) => {
-	const traffic = await watch(page);
-	await page.goto(notice);
-	await expect(banner(page)).toBeVisible();
-	const buttons = ['Hyväksy kaikki', 'Hylkää kaikki', 'Asetukset'].map((name) =>
+/** The banner's three choices: accept, reject and settings. */
+const bannerChoices = (page: Page) =>
+	['Hyväksy kaikki', 'Hylkää kaikki', 'Asetukset'].map((name) =>
 		banner(page).getByRole('button', { name, exact: true }),
 	);
-	for (const button of buttons) await expect(button).toBeVisible();
-	// Accept, reject and settings stand level: same size, colours, type and row.
-	const looks = await Promise.all(
+
+/** How each button looks: its size and row, its colours, type and border. Equal looks are an equal choice. */
+function looksOf(buttons: readonly Locator[]) {
+	return Promise.all(
 		buttons.map((button) =>
 			button.evaluate((element) => {
 				const style = getComputedStyle(element);
@@ -145,6 +142,18 @@ test('first visit: the banner asks, and nothing non-essential is stored or reque
 			}),
 		),
 	);
+}
+const preferences = (page: Page) => page.getByRole('dialog', { name: 'Evästeasetukset' });
+const toggle = (page: Page, name: string) => preferences(page).getByRole('checkbox', { name, exact: true });
+
+test('first visit: the banner asks, and nothing non-essential is stored or requested', async ({ page, context }) => {
+	const traffic = await watch(page);
+	await page.goto(notice);
+	await expect(banner(page)).toBeVisible();
+	const buttons = bannerChoices(page);
+	for (const button of buttons) await expect(button).toBeVisible();
+	// Accept, reject and settings stand level: same size, colours, type and row.
+	const looks = await looksOf(buttons);
 	expect(looks[1]).toEqual(looks[0]);
 	expect(looks[2]).toEqual(looks[0]);
 	// The notice stays readable and usable: no overlay, no scroll lock.
@@ -586,24 +595,7 @@ test.describe('keyboard and screen reader', () => {
 		expect(covered).toBeGreaterThan(0.2);
 		expect(covered).toBeLessThanOrEqual(0.4);
 		// Accept, reject and settings side by side in one row, each the same size and colours.
-		const looks = await Promise.all(
-			['Hyväksy kaikki', 'Hylkää kaikki', 'Asetukset'].map((name) =>
-				banner(page)
-					.getByRole('button', { name, exact: true })
-					.evaluate((element) => {
-						const box = element.getBoundingClientRect();
-						const style = getComputedStyle(element);
-						return {
-							width: Math.round(box.width),
-							height: Math.round(box.height),
-							top: Math.round(box.top),
-							background: style.backgroundColor,
-							color: style.color,
-							font: `${style.fontSize} ${style.fontWeight}`,
-						};
-					}),
-			),
-		);
+		const looks = await looksOf(bannerChoices(page));
 		expect(looks[1]).toEqual(looks[0]);
 		expect(looks[2]).toEqual(looks[0]);
 		expect(looks[0]!.height).toBeGreaterThanOrEqual(24);
