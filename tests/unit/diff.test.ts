@@ -16,7 +16,7 @@ import {
 	type DocBlock,
 } from '../../src/lib/diff/diff.ts';
 import { renderDiff } from '../../src/lib/diff/render.ts';
-import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
+import { checkRevisionFile } from '../../src/lib/notice/check-node.ts';
 import { writeManyRevisions } from '../fixtures/many-revisions.ts';
 
 const p = (text: string): DocBlock => ({ kind: 'paragraph', text });
@@ -570,9 +570,12 @@ describe('renderDiff', () => {
 describe('on a generated history of small edits', () => {
 	const folder = mkdtempSync(join(tmpdir(), 'diff-history-'));
 	afterAll(() => rmSync(folder, { recursive: true, force: true }));
-	const bodies = writeManyRevisions(folder, 24).map(({ fileName }) =>
-		revisionBlocks(readFileSync(join(folder, fileName), 'utf8').split('\n---\n')[1]!),
-	);
+	// Without the title, which every generated revision shares.
+	const bodies = writeManyRevisions(folder, 24).map(({ fileName }) => {
+		const check = checkRevisionFile({ fileName, bytes: readFileSync(join(folder, fileName)) });
+		if (!check.ok) throw new Error(`${fileName} does not pass the folder check`);
+		return check.revision.blocks.slice(1);
+	});
 	const oldText = (row: DiffRow) =>
 		row.op === 'changed' && 'parts' in row.edit
 			? row.edit.parts

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeStatus, nextRevision, shownCurrent, sortNewestFirst } from '../../src/lib/notice/history.ts';
-import type { RevisionInfo } from '../../src/lib/notice/revisions.ts';
+import { describeStatus } from '../../src/lib/notice/history.ts';
+import {
+	currentRevision,
+	nextRevision,
+	sortNewestFirst,
+	upcomingRevisions,
+	type RevisionInfo,
+} from '../../src/lib/notice/revisions.ts';
 
 const revision = (published: string, effective = published, summary?: string): RevisionInfo => ({
 	title: 'T',
@@ -26,7 +32,7 @@ describe('ordering', () => {
 	});
 });
 
-describe('shownCurrent', () => {
+describe('currentRevision', () => {
 	it.each([
 		// Before anything is in force the first revision is still shown.
 		['2010-01-01', first],
@@ -34,7 +40,10 @@ describe('shownCurrent', () => {
 		['2024-02-20', second],
 		['2024-03-01', third],
 	])('on %s shows %o', (date, expected) => {
-		expect(shownCurrent(revisions, date)).toEqual(expected);
+		expect(currentRevision(revisions, date)).toEqual(expected);
+	});
+	it('never lists the revision shown as current among the upcoming ones', () => {
+		expect(upcomingRevisions(revisions, '2010-01-01')).toEqual([second, third]);
 	});
 });
 

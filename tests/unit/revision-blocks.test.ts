@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
+import { revisionBlocks } from '../../src/lib/notice/blocks.ts';
+import { parseRevisionText } from '../../src/lib/notice/markdown-node.ts';
+
+/** The blocks of a revision's text, read as the folder check reads it. */
+const blocksOf = (text: string, title?: string) => revisionBlocks(parseRevisionText(text), title);
 
 describe('revisionBlocks', () => {
 	it.each([
@@ -69,12 +73,12 @@ describe('revisionBlocks', () => {
 			],
 		],
 	])('%s', (_, source, expected) => {
-		expect(revisionBlocks(source)).toEqual(expected);
+		expect(blocksOf(source)).toEqual(expected);
 	});
 });
 
 it('leads with the title when given', () => {
-	expect(revisionBlocks('Teksti.', ' Solinum Oy Tietosuojaseloste ')).toEqual([
+	expect(blocksOf('Teksti.', ' Solinum Oy Tietosuojaseloste ')).toEqual([
 		{ kind: 'heading', depth: 1, text: 'Solinum Oy Tietosuojaseloste' },
 		{ kind: 'paragraph', text: 'Teksti.' },
 	]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	currentRevision,
 	previousRevision,
+	revisionInForce,
 	revisionStatus,
 	sortOldestFirst,
 	upcomingRevisions,
@@ -27,7 +28,7 @@ describe('sortOldestFirst', () => {
 	});
 });
 
-describe('currentRevision and upcomingRevisions', () => {
+describe('revisionInForce, currentRevision and upcomingRevisions', () => {
 	it.each([
 		// A revision committed ahead of its dates is announced as upcoming, not hidden.
 		['2018-03-11', first, [second, third]],
@@ -37,12 +38,15 @@ describe('currentRevision and upcomingRevisions', () => {
 		['2024-03-01', third, []],
 		['2030-01-01', third, []],
 	])('on %s', (date, current, upcoming) => {
+		expect(revisionInForce(history, date)).toEqual(current);
 		expect(currentRevision(history, date)).toEqual(current);
 		expect(upcomingRevisions(history, date)).toEqual(upcoming);
 	});
 
-	it('has no current revision before the first takes effect', () => {
-		expect(currentRevision(history, '2018-03-10')).toBeUndefined();
+	it('has none in force before the first takes effect, and shows the first as current', () => {
+		expect(revisionInForce(history, '2018-03-10')).toBeUndefined();
+		expect(currentRevision(history, '2018-03-10')).toEqual(first);
+		expect(revisionStatus(first, history, '2018-03-10')).toBe('current');
 	});
 });
 
@@ -107,7 +111,7 @@ describe('validity', () => {
 		expect(validity(subject, revisions)).toEqual(expected);
 	});
 
-	it('agrees with currentRevision on every day, the changeover days included', () => {
+	it('agrees with revisionInForce on every day, the changeover days included', () => {
 		const histories = [
 			history,
 			[first],
@@ -119,7 +123,7 @@ describe('validity', () => {
 					const period = validity(candidate, revisions);
 					return period !== undefined && period.from <= day && (period.until === null || day <= period.until);
 				});
-				expect(inForce).toEqual(currentRevision(revisions, day) ? [currentRevision(revisions, day)] : []);
+				expect(inForce).toEqual(revisionInForce(revisions, day) ? [revisionInForce(revisions, day)] : []);
 			}
 		}
 	});

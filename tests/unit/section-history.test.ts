@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from '../../src/lib/diff/diff.ts';
-import { revisionBlocks } from '../../src/lib/notice/blocks-node.ts';
 import { checkFolderOnDisk } from '../../src/lib/notice/folder-node.ts';
 import { testSite } from '../support/sites.ts';
 
@@ -14,12 +13,7 @@ function historyOf(revisions: SectionSource[]) {
 	return { history: sectionHistory(revisions, segments), segments };
 }
 
-const fixture = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate }).revisions.map(
-	(revision) => ({
-		published: revision.published,
-		blocks: revisionBlocks(revision.body, revision.title),
-	}),
-);
+const fixture: SectionSource[] = checkFolderOnDisk(scenarios.contentDir, { buildDate: scenarios.buildDate }).revisions;
 const { history, segments } = historyOf(fixture);
 const at = (published: string) => fixture.findIndex((revision) => revision.published === published);
 const lines = (published: string) =>

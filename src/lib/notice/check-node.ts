@@ -1,8 +1,8 @@
 import yaml from 'js-yaml';
-import { mdxToMdast } from 'satteri';
-import { NOTICE_MARKDOWN_FEATURES } from './markdown-node.ts';
+import { parseRevisionText } from './markdown-node.ts';
+import { revisionBlocks, type MdastNode } from './blocks.ts';
 import { formatFinnishDate, type IsoDate } from '../site/dates.ts';
-import { sortOldestFirst, type RevisionInfo } from './revisions.ts';
+import { sortOldestFirst, type LoadedRevision } from './revisions.ts';
 import { REVISION_FIELDS, revisionFrontmatterSchema } from './schema.ts';
 import {
 	checkSealedFolder,
@@ -22,8 +22,8 @@ export interface RevisionFile {
 /** One mistake in the revisions folder, worded for the editor who made it. */
 export type RevisionProblem = RecordProblem;
 
-/** A revision that passed every check. */
-export interface CheckedRevision extends RevisionInfo {
+/** A revision that passed every check: what the build loads of it, and what the check needed besides. */
+export interface CheckedRevision extends Omit<LoadedRevision, 'scheduled'> {
 	fileName: string;
 	/** The text below the front matter. */
 	body: string;
@@ -31,8 +31,6 @@ export interface CheckedRevision extends RevisionInfo {
 	bodyLine: number;
 	/** What a reader perceives of the text, to tell a real change from a re-encoding. */
 	readerView: string;
-	/** SHA-256 (hex) of the file's bytes, as sealed. */
-	sha256: string;
 }
 
 /** The outcome of checking a revisions folder. */
@@ -196,7 +194,7 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 	}
 
 	const body = parts.body;
-	let tree: MdxNode | undefined;
+	let tree: MdastNode | undefined;
 	if (body.trim() === '') {
 		problem('the revision has no text.', 'write the notice below the front matter.');
 	} else {
@@ -217,6 +215,8 @@ export function checkRevisionFile(file: RevisionFile): FileCheck {
 			body,
 			bodyLine: parts.bodyLine,
 			sha256: sha256(bytes),
+			// The one parse of the file gives the blocks too, which the loader stores for the pages.
+			blocks: revisionBlocks(tree, title),
 			readerView: readerView(title, tree),
 		},
 	};
@@ -301,11 +301,11 @@ function checkMdxBody(
 	fileName: string,
 	body: string,
 	bodyLine: number,
-): { problems: RevisionProblem[]; tree?: MdxNode } {
-	let tree: MdxNode;
+): { problems: RevisionProblem[]; tree?: MdastNode } {
+	let tree: MdastNode;
 	try {
 		// Read as the page reads it, so that the check sees what the reader will.
-		tree = mdxToMdast(body, { features: NOTICE_MARKDOWN_FEATURES }) as unknown as MdxNode;
+		tree = parseRevisionText(body);
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		const located = /^(\d+):(\d+):\s*(.*)$/s.exec(text);
@@ -373,18 +373,6 @@ function checkMdxBody(
 // Not "//" nor "/\\", which browsers read as another host.
 const SAFE_LINK = /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i;
 
-interface MdxNode {
-	type: string;
-	checked?: boolean | null;
-	value?: string;
-	depth?: number;
-	ordered?: boolean | null;
-	align?: unknown;
-	url?: string;
-	position?: { start: { line: number } };
-	children?: MdxNode[];
-}
-
 const CODE_NODES: Record<string, string> = {
 	mdxjsEsm: 'an import or export',
 	mdxJsxFlowElement: 'a component or HTML tag',
@@ -393,7 +381,7 @@ const CODE_NODES: Record<string, string> = {
 	mdxTextExpression: 'a {…} expression',
 };
 
-function walk(node: MdxNode, visit: (node: MdxNode) => void): void {
+function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
 	visit(node);
 	for (const child of node.children ?? []) walk(child, visit);
 }
@@ -488,9 +476,9 @@ const UNSEEN = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
  * link addresses) with composed letters, characters that show nothing taken out and every run
  * of whitespace one space. Entities are already characters in the parsed tree.
  */
-function readerView(title: string, tree: MdxNode): string {
+function readerView(title: string, tree: MdastNode): string {
 	const text = (value: string) => JSON.stringify(value.normalize('NFC').replace(UNSEEN, '').replace(/\s+/gu, ' '));
-	const view = (node: MdxNode): string => {
+	const view = (node: MdastNode): string => {
 		if (typeof node.value === 'string') return `${node.type}:${text(node.value)}`;
 		const attributes = [node.depth, node.ordered, node.url, node.align].filter(
 			(value) => value !== undefined && value !== null,

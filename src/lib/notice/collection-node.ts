@@ -1,24 +1,30 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { IsoDate } from '../site/dates.ts';
-import { diffBlocks, foldDiff, type DiffSegment, type DocBlock } from '../diff/diff.ts';
+import { diffBlocks, foldDiff, type DiffSegment } from '../diff/diff.ts';
 import {
 	changedPartView,
 	describeStatus,
-	nextRevision,
 	sectionView,
-	shownCurrent,
 	type ChangedPartView,
 	type RevisionStatusView,
 	type SectionView,
 } from './history.ts';
-import { revisionBlocks } from './blocks-node.ts';
-import { previousRevision, sortOldestFirst, upcomingRevisions, type RevisionStatus } from './revisions.ts';
+import {
+	currentRevision,
+	nextRevision,
+	previousRevision,
+	revisionStatus,
+	sortOldestFirst,
+	upcomingRevisions,
+	type LoadedRevision,
+	type RevisionStatus,
+} from './revisions.ts';
 import { assertFolderIsPublishable, buildDateOrRefuse } from './loader-node.ts';
 import { sectionHistory } from './sections.ts';
 import { contentDir } from '../site/settings-node.ts';
 
-/** A revision as the pages use it: its checked front matter plus the entry that renders it. */
-export type Revision = CollectionEntry<'revisions'>['data'] & { entry: CollectionEntry<'revisions'> };
+/** A revision as the pages use it: what the loader stored of it, plus the entry that renders it. */
+export type Revision = LoadedRevision & { entry: CollectionEntry<'revisions'> };
 
 /** The notice's whole history as of the build date. */
 export interface NoticeHistory {
@@ -35,8 +41,6 @@ export interface NoticeHistory {
 	nextOf(revision: Revision): Revision | undefined;
 	/** What the status block above the revision says and links to. */
 	statusViewOf(revision: Revision): RevisionStatusView;
-	/** The revision's text as diff blocks, parsed once per build. */
-	blocksOf(revision: Revision): DocBlock[];
 	/** What the revision changed against the one before it, as its change page shows it; none for the first. */
 	changesOf(revision: Revision): DiffSegment[] | undefined;
 	/** The revision's sections, each with the change that last touched it. */
@@ -70,46 +74,27 @@ async function build(): Promise<NoticeHistory> {
 	const date = buildDateOrRefuse();
 	const entries = await getCollection('revisions');
 	const revisions = sortOldestFirst(entries.map((entry) => ({ ...entry.data, entry })));
-	// Each revision's blocks serve two change pages (its own and its successor's) and lohkot.json.
-	const blockCache = new Map<IsoDate, DocBlock[]>();
-	const current = shownCurrent(revisions, date);
+	const current = currentRevision(revisions, date);
 	if (!current) throw new Error('No revisions were loaded.');
-	const blocksOf = (revision: Revision) => {
-		let blocks = blockCache.get(revision.published);
-		if (!blocks) {
-			blocks = revisionBlocks(revision.entry.body ?? '', revision.title);
-			blockCache.set(revision.published, blocks);
-		}
-		return blocks;
-	};
 	// Each diff serves its change page, the section history and the change log: computed once.
 	const changeCache = new Map<IsoDate, DiffSegment[]>();
 	const changesAt = (index: number): DiffSegment[] => {
 		const revision = revisions[index]!;
 		let segments = changeCache.get(revision.published);
 		if (!segments) {
-			segments = index === 0 ? [] : foldDiff(diffBlocks(blocksOf(revisions[index - 1]!), blocksOf(revision)));
+			segments = index === 0 ? [] : foldDiff(diffBlocks(revisions[index - 1]!.blocks, revision.blocks));
 			changeCache.set(revision.published, segments);
 		}
 		return segments;
 	};
-	const sections = sectionHistory(
-		// Blocks are parsed when a section's history first reaches back to them.
-		revisions.map((revision) => ({
-			published: revision.published,
-			get blocks() {
-				return blocksOf(revision);
-			},
-		})),
-		changesAt,
-	);
+	const sections = sectionHistory(revisions, changesAt);
 	const indexOf = (revision: Revision) => revisions.findIndex((other) => other.published === revision.published);
 	return {
 		date,
 		revisions,
 		current,
-		upcoming: upcomingRevisions(revisions, date).filter((revision) => revision !== current),
-		statusOf: (revision) => describeStatus(revision, revisions, date).status,
+		upcoming: upcomingRevisions(revisions, date),
+		statusOf: (revision) => revisionStatus(revision, revisions, date),
 		previousOf: (revision) => previousRevision(revision, revisions),
 		nextOf: (revision) => nextRevision(revision, revisions),
 		statusViewOf: (revision) => {
@@ -124,7 +109,6 @@ async function build(): Promise<NoticeHistory> {
 				),
 			};
 		},
-		blocksOf,
 		changesOf: (revision) => (indexOf(revision) > 0 ? changesAt(indexOf(revision)) : undefined),
 		sectionsOf: (revision) => sections.sectionsOf(indexOf(revision)).map(sectionView),
 		changedPartsOf: (revision) =>

@@ -1,7 +1,7 @@
 // Which revision was in force on a date: the change log's date field asks this in the browser, so
-// this is browser-safe and answers by the one rule the build uses (`currentRevision`).
+// this is browser-safe and answers by the one rule the build uses (`revisionInForce`).
 import { isIsoDate } from '../site/dates.ts';
-import { currentRevision, sortOldestFirst, type RevisionDates } from './revisions.ts';
+import { revisionInForce, sortOldestFirst, type RevisionDates } from './revisions.ts';
 
 /** The answer to "which version was in force on this day?". */
 export type DateAnswer<T extends RevisionDates> =
@@ -16,7 +16,7 @@ export type DateAnswer<T extends RevisionDates> =
 /** The revision in force on `date`, or why there was none. */
 export function revisionOnDate<T extends RevisionDates>(revisions: readonly T[], date: string): DateAnswer<T> {
 	if (!isIsoDate(date)) return { kind: 'invalid' };
-	const revision = currentRevision(revisions, date);
+	const revision = revisionInForce(revisions, date);
 	if (revision) return { kind: 'revision', revision };
 	const first = sortOldestFirst(revisions)[0];
 	if (!first) return { kind: 'invalid' };

@@ -2,12 +2,11 @@ import type { IsoDate } from '../site/dates.ts';
 import { changeAnchor } from '../diff/diff.ts';
 import {
 	currentRevision,
+	nextRevision,
 	previousRevision,
 	revisionStatus,
-	sortOldestFirst,
 	upcomingRevisions,
 	validity,
-	type RevisionDates,
 	type RevisionInfo,
 	type RevisionStatus,
 	type Validity,
@@ -58,28 +57,14 @@ export function revisionLink(revision: RevisionInfo): RevisionLink {
 	};
 }
 
-/** The revision published just after this one, if any. */
-export function nextRevision<T extends RevisionInfo>(revision: T, revisions: readonly T[]): T | undefined {
-	return sortOldestFirst(revisions).find((other) => other.published > revision.published);
-}
-
-/**
- * The revision shown as current on `date`: the one in force, or, before anything is in force,
- * the first one (the notice must always show something).
- */
-export function shownCurrent<T extends RevisionDates>(revisions: readonly T[], date: IsoDate): T | undefined {
-	return currentRevision(revisions, date) ?? sortOldestFirst(revisions)[0];
-}
-
 /** Describes where `revision` stands on `date` and what its status block links to. */
 export function describeStatus<T extends RevisionInfo>(
 	revision: T,
 	revisions: readonly T[],
 	date: IsoDate,
 ): RevisionStatusView {
-	const current = shownCurrent(revisions, date);
-	const status: RevisionStatus =
-		current && current.published === revision.published ? 'current' : revisionStatus(revision, revisions, date);
+	const current = currentRevision(revisions, date);
+	const status = revisionStatus(revision, revisions, date);
 	const first = previousRevision(revision, revisions) === undefined;
 	const next = nextRevision(revision, revisions);
 	return {
@@ -91,19 +76,9 @@ export function describeStatus<T extends RevisionInfo>(
 		...(first ? {} : { changesPath: changesPath(revision) }),
 		...(status !== 'current' && current ? { current: revisionLink(current) } : {}),
 		...(status === 'earlier' && next ? { replacedBy: revisionLink(next) } : {}),
-		announcements:
-			status === 'current'
-				? upcomingRevisions(revisions, date)
-						.filter((other) => other.published !== revision.published)
-						.map(revisionLink)
-				: [],
+		announcements: status === 'current' ? upcomingRevisions(revisions, date).map(revisionLink) : [],
 		validity: validity(revision, revisions) ?? null,
 	};
-}
-
-/** Revisions newest first, as the change log and the feed list them. */
-export function sortNewestFirst<T extends RevisionInfo>(revisions: readonly T[]): T[] {
-	return sortOldestFirst(revisions).reverse();
 }
 
 /** The address of one numbered change on a revision's change page. */

@@ -9,6 +9,7 @@ import { checkFolderOnDisk, readPublishedVersions, type FolderOnDisk } from './f
 import { describeProblems, formatProblem, sha256 } from '../record/seal-node.ts';
 import type { Witness } from '../record/folder-node.ts';
 import { buildDate, SettingError } from '../site/settings-node.ts';
+import type { LoadedRevision } from './revisions.ts';
 
 /** The hint under every refusal: where the editor finds each message explained. */
 export const REFUSAL_HINT =
@@ -125,22 +126,23 @@ export function revisionLoader(folder: string): Loader {
 			const left = watcher ? [] : check.scheduled.map((revision) => `!${revision.fileName}`);
 			await glob({ pattern: ['*.mdx', ...left], base: folder }).load({
 				...context,
-				// The folder check already parsed and validated the front matter; store its result.
+				// The folder check parsed and validated the file; what the pages need of it is stored as
+				// checked, with no second parse or schema (content.config.ts only names its type).
 				parseData: async (entry) => {
 					const revision = checkedRevision(entry.id, entry.filePath);
 					// Only in dev can an entry be unchecked; pages refuse to render until it is fixed.
 					if (!revision) return entry.data;
-					const { title, published, effective, summary, sha256 } = revision;
-					const scheduled = check.scheduled.some((other) => other.published === published);
-					const data = {
+					const { title, published, effective, summary, sha256, blocks } = revision;
+					const loaded: LoadedRevision = {
 						title,
 						published,
 						effective,
 						...(summary === undefined ? {} : { summary }),
 						sha256,
-						scheduled,
+						blocks,
+						scheduled: check.scheduled.some((other) => other.published === published),
 					};
-					return context.parseData({ ...entry, data: data as unknown as typeof entry.data });
+					return loaded as unknown as typeof entry.data;
 				},
 			});
 		},

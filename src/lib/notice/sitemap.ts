@@ -1,8 +1,7 @@
 // The sitemap's facts that Astro's sitemap integration cannot know: when each page of the notice
 // last changed, from the revisions' dates (src/integrations/sitemap.ts writes them as `lastmod`).
 import type { IsoDate } from '../site/dates.ts';
-import { shownCurrent } from './history.ts';
-import { sortOldestFirst, type RevisionDates } from './revisions.ts';
+import { currentRevision, sortOldestFirst, type RevisionDates } from './revisions.ts';
 import { changesPath, COMPARE_PATH, HISTORY_PATH, NOTICE_PATH, revisionPath } from '../site/routes.ts';
 
 /** The sitemap's file name base: the index is `/sitemap-index.xml`, which robots.txt names. */
@@ -36,7 +35,7 @@ export function pageLastChanged(revisions: readonly RevisionDates[], date: IsoDa
 		changed.set(revisionPath(revision), day);
 		changed.set(changesPath(revision), day);
 	});
-	const current = shownCurrent(ordered, date);
+	const current = currentRevision(ordered, date);
 	const latest = events.at(-1);
 	if (current) changed.set(NOTICE_PATH, changed.get(revisionPath(current)) ?? current.published);
 	if (latest) {

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { formatFinnishDate, isoDateToUtc } from '../../lib/site/dates.ts';
-import { sortNewestFirst } from '../../lib/notice/history.ts';
+import { sortNewestFirst } from '../../lib/notice/revisions.ts';
 import { escapeHtml } from '../../lib/site/html.ts';
 import { LANGUAGE, t } from '../../lib/site/i18n.ts';
 import { loadHistory } from '../../lib/notice/collection-node.ts';

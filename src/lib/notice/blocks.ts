@@ -1,16 +1,19 @@
-// Server-only: turns a revision's MDX into the blocks the diff compares. satteri parses with a
-// native binding, so the browser gets these blocks as JSON instead (lohkot.json per revision).
-import { mdxToMdast } from 'satteri';
+// The blocks the diff compares, read from a revision's parsed text: the folder check parses each
+// file once (markdown-node.ts) and keeps these blocks, which the loader stores for every page
+// and lohkot.json serves to the browser.
 import type { BlockLink, DocBlock } from '../diff/diff.ts';
-import { NOTICE_MARKDOWN_FEATURES } from './markdown-node.ts';
 
-interface MdastNode {
+/** A node of a revision's Markdown syntax tree (mdast, with MDX's node types), as far as we read it. */
+export interface MdastNode {
 	type: string;
 	value?: string;
 	depth?: number;
 	ordered?: boolean | null;
+	checked?: boolean | null;
+	align?: unknown;
 	url?: string;
 	identifier?: string;
+	position?: { start: { line: number } };
 	children?: MdastNode[];
 }
 
@@ -119,13 +122,12 @@ const isEmpty = (block: DocBlock) =>
 	block.kind === 'row' ? block.cells.every((cell) => cell === '') : block.text === '';
 
 /**
- * The blocks of a revision body (MDX below the front matter), in document order, led by the
- * title when given, so that a change of title shows in the diff too. Parsed with the pages' own
- * Markdown settings, so that each block reads as the page shows it.
+ * The blocks of a revision's text, in document order, led by the title when given, so that a
+ * change of title shows in the diff too. The tree comes from `parseRevisionText`, which reads
+ * with the pages' own Markdown settings, so that each block reads as the page shows it.
  */
-export function revisionBlocks(body: string, title?: string): DocBlock[] {
+export function revisionBlocks(tree: MdastNode, title?: string): DocBlock[] {
 	const blocks: DocBlock[] = title === undefined ? [] : [{ kind: 'heading', depth: 1, text: clean(title) }];
-	const tree = mdxToMdast(body, { features: NOTICE_MARKDOWN_FEATURES }) as unknown as MdastNode;
 	collect(tree, blocks, findDefinitions(tree));
 	return blocks.filter((block) => !isEmpty(block));
 }
