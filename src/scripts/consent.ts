@@ -6,7 +6,6 @@
 // first reaches for them. A choice is recorded with the version it was made under.
 import {
 	acceptCategory,
-	acceptedCategory,
 	eraseCookies,
 	getUserPreferences,
 	hide,
@@ -20,9 +19,9 @@ import {
 } from 'vanilla-cookieconsent';
 import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
-import type { ConsentModeSignal } from '../lib/consent/declaration.ts';
-import { cookieMatcher, isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent/runtime.ts';
-import type { WidgetBoot, WidgetCategory, WidgetPreferences, WidgetService } from '../lib/consent/widget.ts';
+import { denyByDefault, enforcement, googleTag, type ServiceCode } from '../lib/consent/enforcement.ts';
+import { isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent/runtime.ts';
+import type { WidgetBoot, WidgetCategory, WidgetPreferences } from '../lib/consent/widget.ts';
 import themeCss from '../styles/consent.css?inline';
 
 declare global {
@@ -45,24 +44,12 @@ interface FacebookPixel {
 	version: string;
 }
 
-// Google's tag reads its commands as `arguments` objects, not arrays.
-function gtag(..._args: unknown[]): void {
-	// eslint-disable-next-line prefer-rest-params -- see above: an array would not be read
-	(window.dataLayer ??= []).push(arguments);
-}
-
-const ALL_SIGNALS: ConsentModeSignal[] = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'];
-
-function signals(categories: readonly WidgetCategory[], value: 'granted' | 'denied') {
-	return Object.fromEntries(categories.flatMap((category) => category.consentMode.map((signal) => [signal, value])));
-}
-
+const gtag = googleTag(window);
 // Consent Mode v2 defaults go first, before any Google tag could load.
-gtag('consent', 'default', Object.fromEntries(ALL_SIGNALS.map((signal) => [signal, 'denied'])));
-gtag('set', 'ads_data_redaction', true);
+denyByDefault(gtag);
 
 /** Per-service set-up that the service's own script expects before it loads, and its off switch. */
-const SERVICE_CODE: Record<string, { start?: (service: WidgetService) => void; revoke?: () => void }> = {
+const SERVICE_CODE: Record<string, ServiceCode> = {
 	ga4: {
 		start: (service) => {
 			gtag('js', new Date());
@@ -103,52 +90,15 @@ const boot = readBoot();
 const { categories, config } = boot;
 const consentCookie = config.cookie!.name!;
 const gpc = navigator.globalPrivacyControl === true;
-const gpcRefused = new Set<string>(
-	categories.filter((category) => gpc && category.refusable && category.refusedByGpc).map((category) => category.id),
-);
-const started = new Set<string>();
-
-/** A category runs only when the visitor granted it and GPC does not refuse it. */
-function granted(category: WidgetCategory): boolean {
-	return !category.refusable || (acceptedCategory(category.id) && !gpcRefused.has(category.id));
-}
-
-function eraseCategoryCookies(category: WidgetCategory): void {
-	if (category.clear.length) eraseCookies(category.clear.map(cookieMatcher));
-}
-
-/** Starts every service of the granted categories; deletes what refused ones left behind. */
-function applyConsent(): void {
-	const grantedCategories = categories.filter(granted);
-	if (grantedCategories.some((category) => category.consentMode.length)) {
-		gtag('consent', 'update', signals(grantedCategories, 'granted'));
-	}
-	for (const category of categories) {
-		if (!granted(category)) {
-			eraseCategoryCookies(category);
-			continue;
-		}
-		for (const service of category.services) {
-			if (started.has(service.id)) continue;
-			started.add(service.id);
-			SERVICE_CODE[service.id]?.start?.(service);
-			void loadScript(service.script, { async: '' });
-		}
-	}
-}
-
-/** Undoes a withdrawn category: tell the services first, then delete their cookies, then reload. */
-function withdraw(withdrawn: readonly WidgetCategory[]): void {
-	gtag('consent', 'update', signals(withdrawn, 'denied'));
-	for (const category of withdrawn) {
-		for (const service of category.services) SERVICE_CODE[service.id]?.revoke?.();
-	}
-	for (const category of withdrawn) eraseCategoryCookies(category);
-	// A script that has run cannot be unloaded; a fresh page is the only clean stop.
-	if (withdrawn.some((category) => category.services.some((service) => started.has(service.id)))) {
-		location.reload();
-	}
-}
+const enforcer = enforcement(categories, gpc, {
+	gtag,
+	loadScript: (src) => void loadScript(src, { async: '' }),
+	eraseCookies: (cookies) => eraseCookies(cookies),
+	reload: () => location.reload(),
+	services: SERVICE_CODE,
+});
+const { gpcRefused } = enforcer;
+const accepted = () => getUserPreferences().acceptedCategories;
 
 // While the banner is open, the page can scroll clear of it: the banner's height with its margin
 // becomes the page's scroll padding and room below the page's end (src/styles/consent.css), kept
@@ -174,11 +124,11 @@ let enforcing = false;
 
 /** Keeps the stored record honest when GPC refuses a category the record still grants. */
 function dropGpcRefused(): boolean {
-	const accepted = getUserPreferences().acceptedCategories;
-	if (!accepted.some((id) => gpcRefused.has(id))) return false;
+	const allowed = enforcer.withoutGpcRefused(accepted());
+	if (!allowed) return false;
 	// The visitor chose under the version the record names; GPC only takes something away.
 	enforcing = true;
-	acceptCategory(accepted.filter((id) => !gpcRefused.has(id)));
+	acceptCategory(allowed);
 	enforcing = false;
 	return true;
 }
@@ -242,7 +192,7 @@ let preferences: WidgetPreferences | undefined;
 let preferencesModule: Promise<typeof import('./consent-preferences.ts')> | undefined;
 const preferencesCode = () => (preferencesModule ??= import('./consent-preferences.ts'));
 let showRecord: ((granted: WidgetCategory[] | undefined) => void) | undefined;
-const grantedNow = () => (validConsent() ? categories.filter(granted) : undefined);
+const grantedNow = () => (validConsent() ? enforcer.granted(accepted()) : undefined);
 
 // The preferences' sections arrive when a visitor first reaches for them (hover, focus or
 // click on a way in). Until then this listener runs first (capture) and holds the widget back,
@@ -319,13 +269,11 @@ void run({
 	...config,
 	onFirstConsent: stampChoice,
 	onConsent: () => {
-		if (!dropGpcRefused()) applyConsent();
+		if (!dropGpcRefused()) enforcer.apply(accepted());
 	},
 	onChange: ({ changedCategories }) => {
 		stampChoice();
-		const withdrawn = categories.filter((category) => changedCategories.includes(category.id) && !granted(category));
-		if (withdrawn.length) withdraw(withdrawn);
-		applyConsent();
+		enforcer.change(accepted(), changedCategories);
 	},
 	onModalReady: ({ modalName, modal }) => {
 		applyStyles();
@@ -364,5 +312,5 @@ void run({
 }).then(() => {
 	// No valid choice (none yet, or one made void by a new revision or a spoilt record): nothing
 	// non-essential may stay, so what an earlier consent's services left behind goes now.
-	if (!validConsent()) for (const category of categories) if (category.refusable) eraseCategoryCookies(category);
+	if (!validConsent()) enforcer.clearRefusable();
 });
