@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { cspServices } from './src/lib/consent/declaration.ts';
 import { consentHistoryForConfig } from './src/lib/consent/versions-node.ts';
 import { cspConfig } from './src/lib/site/csp.ts';
+import { SITE_ORIGIN } from './src/lib/site/routes.ts';
 import { NOTICE_MARKDOWN_FEATURES, tableCellsWithoutStyle } from './src/lib/notice/markdown-node.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -20,11 +21,8 @@ const cacheDir = process.env.NOTICE_CACHE_DIR;
 // (CONSENT_PUBLISHED_VERSIONS), stops here with the editor's report.
 const consent = await consentHistoryForConfig();
 
-// The address the notice itself names; canonical links, the sitemap and the feed use it.
-const site = 'https://www.solinum.fi';
-
 export default defineConfig({
-	site,
+	site: SITE_ORIGIN,
 	...(cacheDir ? { cacheDir } : {}),
 	trailingSlash: 'always',
 	// Styles inlined: one round trip less before the first paint, and the budget counts first visits.

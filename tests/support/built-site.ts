@@ -4,8 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** The origin the site is published at (astro.config.mjs `site`). */
-export const SITE_ORIGIN = 'https://www.solinum.fi';
+export { SITE_ORIGIN } from '../../src/lib/site/routes.ts';
 
 /** Every file of a built folder, as paths relative to it with forward slashes, sorted. */
 export function builtFiles(dir: string): string[] {

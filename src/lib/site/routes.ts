@@ -2,6 +2,9 @@
 // tests all take their paths from here. Browser-safe.
 import type { RevisionInfo } from '../notice/revisions.ts';
 
+/** The origin the site is published at, the one the notice itself names: astro.config.mjs's `site`, for canonical links, the sitemap and the feed. */
+export const SITE_ORIGIN = 'https://www.solinum.fi';
+
 // The notice.
 /** The URL base of the notice. */
 export const NOTICE_PATH = '/tietosuojaseloste/';
