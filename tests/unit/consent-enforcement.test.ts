@@ -54,7 +54,7 @@ describe('Google Consent Mode', () => {
 		const host: { dataLayer?: unknown[] } = {};
 		googleTag(host)('consent', 'update', { analytics_storage: 'granted' });
 		expect(Object.prototype.toString.call(host.dataLayer?.[0])).toBe('[object Arguments]');
-		expect([...(host.dataLayer?.[0] as ArrayLike<unknown>)]).toEqual([
+		expect(Array.from(host.dataLayer?.[0] as ArrayLike<unknown>)).toEqual([
 			'consent',
 			'update',
 			{ analytics_storage: 'granted' },
