@@ -122,6 +122,10 @@ export function revisionLoader(folder: string): Loader {
 				}
 				return found;
 			};
+			// Astro's content cache keeps an unchanged file's stored data from the last build, but
+			// the blocks also depend on our code and the scheduled mark on the build date: a build
+			// stores every revision afresh from this check.
+			if (!watcher) context.store.clear();
 			// The build leaves scheduled revisions out before anything reads them.
 			const left = watcher ? [] : check.scheduled.map((revision) => `!${revision.fileName}`);
 			await glob({ pattern: ['*.mdx', ...left], base: folder }).load({
