@@ -191,6 +191,23 @@ const server = createServer({ key: readFileSync(tls + '/localhost-key.pem'), cer
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
 `;
 
+test('a build publishes what its own check read, whatever a content cache left from an earlier build', () => {
+	test.setTimeout(180_000);
+	const outDir = scratchOut();
+	const first = buildSite({ contentDir: THREE, buildDate: BUILD_DATE }, outDir);
+	expect(first.status, first.output).toBe(0);
+	// A cache that no longer matches the files or the code: stored blocks and pages that say otherwise.
+	const store = `${outDir}.cache/data-store.json`;
+	const stored = readFileSync(store, 'utf8');
+	expect(stored).toContain('rekisterinpitäjänä');
+	writeFileSync(store, stored.replaceAll('rekisterinpitäjänä', 'Vanhentunutvälimuisti'));
+	const second = buildSite({ contentDir: THREE, buildDate: BUILD_DATE }, outDir);
+	expect(second.status, second.output).toBe(0);
+	const published = everyText(outDir);
+	expect(published).toContain('rekisterinpitäjänä');
+	expect(published).not.toContain('Vanhentunutvälimuisti');
+});
+
 test('effective dates out of publication order are refused by the build, naming both files', () => {
 	const folder = copyOfThree();
 	addRevision(folder, '2026-03-01', 'effective: 2026-09-01\n', 'Ensimmäinen uusi kappale.');

@@ -78,10 +78,12 @@ export function enforcement(categories: readonly WidgetCategory[], gpc: boolean,
 		if (category.clear.length) sinks.eraseCookies(category.clear.map(cookieMatcher));
 	};
 
+	const granted = (accepted: readonly string[]) => categories.filter((category) => runs(category, accepted));
+
 	const apply = (accepted: readonly string[]) => {
-		const granted = categories.filter((category) => runs(category, accepted));
-		if (granted.some((category) => category.consentMode.length))
-			sinks.gtag('consent', 'update', signals(granted, 'granted'));
+		const running = granted(accepted);
+		if (running.some((category) => category.consentMode.length))
+			sinks.gtag('consent', 'update', signals(running, 'granted'));
 		for (const category of categories) {
 			if (!runs(category, accepted)) {
 				erase(category);
@@ -108,7 +110,7 @@ export function enforcement(categories: readonly WidgetCategory[], gpc: boolean,
 
 	return {
 		gpcRefused,
-		granted: (accepted) => categories.filter((category) => runs(category, accepted)),
+		granted,
 		withoutGpcRefused: (accepted) =>
 			accepted.some((id) => gpcRefused.has(id)) ? accepted.filter((id) => !gpcRefused.has(id)) : undefined,
 		apply,
