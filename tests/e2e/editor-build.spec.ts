@@ -60,7 +60,10 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 			});
 		});
 		const url = `http://127.0.0.1:${port}/tietosuojaseloste/`;
-		await page.goto(url);
+		// Wait for the overlay, not for the load event: on a cold start the dev server may reload a page
+		// that shows an error (after the browser's request for /favicon.ico fails the same way), and a
+		// reload before the load event aborts page.goto.
+		await page.goto(url, { waitUntil: 'commit' });
 		const overlay = page.locator('vite-error-overlay');
 		await expect(overlay).toContainText('the front matter has an unknown field "sumary"');
 		await expect(overlay).toContainText('2020-06-01.mdx');
@@ -76,7 +79,7 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 			});
 		}).toPass({ timeout: 20_000 });
 		await expect(overlay).toHaveCount(0);
-		await page.goto(`http://127.0.0.1:${port}/tietosuojaseloste/2020-09-01/`);
+		await page.goto(`http://127.0.0.1:${port}/tietosuojaseloste/2020-09-01/`, { waitUntil: 'commit' });
 		await expect(
 			page.getByRole('note').filter({ hasText: 'Esikatselu: tätä versiota ei ole vielä julkaistu.' }),
 		).toContainText('Se julkaistaan 1.9.2020.');
