@@ -15,12 +15,16 @@ import {
 	setCookieData,
 	showPreferences,
 	validConsent,
-	type Translation,
 } from 'vanilla-cookieconsent';
 import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
 import { denyByDefault, enforcement, googleTag, type ServiceCode } from '../lib/consent/enforcement.ts';
-import { isTrustworthyRecord, withGpcNote, type RecordData } from '../lib/consent/runtime.ts';
+import {
+	isTrustworthyRecord,
+	widgetConfig,
+	type PreferencesSections,
+	type RecordData,
+} from '../lib/consent/runtime.ts';
 import type { WidgetBoot, WidgetCategory, WidgetPreferences } from '../lib/consent/widget.ts';
 import themeCss from '../styles/consent.css?inline';
 
@@ -87,8 +91,8 @@ function readBoot(): WidgetBoot {
 }
 
 const boot = readBoot();
-const { categories, config } = boot;
-const consentCookie = config.cookie!.name!;
+const { categories, options } = boot;
+const consentCookie = options.cookie!.name!;
 const gpc = navigator.globalPrivacyControl === true;
 const enforcer = enforcement(categories, gpc, {
 	gtag,
@@ -150,8 +154,8 @@ function discardUntrustworthyRecord(): void {
 	}
 	const rules = {
 		categories: categories.map((category) => category.id),
-		lifetimeDays: config.cookie!.expiresAfterDays as number,
-		revision: config.revision!,
+		lifetimeDays: options.cookie!.expiresAfterDays as number,
+		revision: options.revision!,
 		versions: boot.versions,
 	};
 	if (isTrustworthyRecord(value, Date.now(), rules)) return;
@@ -167,69 +171,84 @@ function adopt(css: string): void {
 	document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-let styled = false;
-// Built at first use, so a returning visitor's page does no style work for the widget. A
-// constructed sheet is no <link>: nothing waits for it, and it needs no CSP exception.
-function applyStyles(): void {
-	if (styled) return;
-	styled = true;
-	adopt(`@layer consent.library{${baseCss}${bannerCss}}${themeCss}`);
+/** Runs `make` the first time it is called and returns that result ever after. */
+function once<T>(make: () => T): () => T {
+	let made: { value: T } | undefined;
+	return () => (made ??= { value: make() }).value;
 }
 
+// The preferences' own code (their styles, the record of the choice and its receipt) comes with
+// them, when a visitor first reaches for them.
+const preferencesCode = once(() => import('./consent-preferences.ts'));
+
 /** If the preferences' texts cannot be fetched, the choice must still be possible: each category with its toggle. */
-function fallbackSections(): WidgetPreferences['plain'] {
+function fallbackSections(): PreferencesSections {
 	return categories.map((category) => ({ title: category.name, linkedCategory: category.id }));
 }
 
-const translation = config.language.translations['fi'] as Translation;
-if (gpcRefused.size)
-	translation.consentModal.description = withGpcNote(translation.consentModal.description ?? '', boot.gpcNote);
+/**
+ * The preferences' sections, fetched into `sections` (the array the widget's configuration
+ * holds) when a visitor first reaches for them, with what the record of a choice shows. The
+ * dialog opens once its styles are in too, so that the widget's opening (its transition and the
+ * focus it moves into the dialog) runs on a styled dialog, as it would without lazy loading.
+ */
+function lazyPreferences(sections: PreferencesSections) {
+	let fetched: WidgetPreferences | undefined;
+	let ready = false;
+	const load = once(() =>
+		Promise.all([
+			fetch(boot.preferencesPath)
+				.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
+				.then((preferences) => {
+					fetched = preferences;
+					return gpc ? preferences.gpc : preferences.plain;
+				})
+				.catch(fallbackSections),
+			preferencesCode()
+				.then(({ fetchPreferencesCss }) => fetchPreferencesCss())
+				.catch(() => undefined),
+		]).then(([arrived]) => {
+			sections.push(...arrived);
+			ready = true;
+		}),
+	);
+	return {
+		load,
+		/** Whether the sections are in, so that the widget may build the dialog. */
+		ready: () => ready,
+		/** What was fetched; undefined before, or when the fetch failed. */
+		fetched: () => fetched,
+	};
+}
+
+// The banner in the browser's wording; the preferences' sections are filled in when they arrive.
+const sections: PreferencesSections = [];
+const config = widgetConfig(
+	{ options, banner: gpc ? boot.banner.gpc : boot.banner.plain, preferences: boot.preferences },
+	sections,
+);
+const preferences = lazyPreferences(sections);
 discardUntrustworthyRecord();
 
-let preferences: WidgetPreferences | undefined;
-// The preferences' own code (their styles, the record of the choice and its receipt) comes with
-// them, when a visitor first reaches for them.
-let preferencesModule: Promise<typeof import('./consent-preferences.ts')> | undefined;
-const preferencesCode = () => (preferencesModule ??= import('./consent-preferences.ts'));
 let showRecord: ((granted: WidgetCategory[] | undefined) => void) | undefined;
 const grantedNow = () => (validConsent() ? enforcer.granted(accepted()) : undefined);
 
-// The preferences' sections arrive when a visitor first reaches for them (hover, focus or
-// click on a way in). Until then this listener runs first (capture) and holds the widget back,
-// so that it never builds the dialog without them; then the widget takes over as usual.
-let sectionsIn = false;
-let sectionsLoading: Promise<void> | undefined;
-// The dialog opens once its styles are in too, so that the widget's opening (its transition and
-// the focus it moves into the dialog) runs on a styled dialog, as it would without lazy loading.
-const loadSections = () =>
-	(sectionsLoading ??= Promise.all([
-		fetch(boot.preferencesPath)
-			.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
-			.then((fetched) => {
-				preferences = fetched;
-				return gpcRefused.size ? fetched.gpc : fetched.plain;
-			})
-			.catch(fallbackSections),
-		preferencesCode()
-			.then(({ fetchPreferencesCss }) => fetchPreferencesCss())
-			.catch(() => undefined),
-	]).then(([sections]) => {
-		translation.preferencesModal.sections.push(...sections);
-		sectionsIn = true;
-	}));
+// Until the sections are in, this listener runs first (capture) on every way into the
+// preferences (hover, focus or click) and holds the widget back, so that it never builds the
+// dialog without them; then the widget takes over as usual.
 const waysIn = '[data-cc="show-preferencesModal"], #cc-main .cm [data-role="show"]';
 for (const type of ['click', 'mouseenter', 'focus'] as const) {
 	document.addEventListener(
 		type,
 		(event) => {
-			if (sectionsIn || !(event.target instanceof Element) || !event.target.closest(waysIn)) return;
+			if (preferences.ready() || !(event.target instanceof Element) || !event.target.closest(waysIn)) return;
 			event.stopImmediatePropagation();
 			if (type !== 'click') {
-				void loadSections();
+				void preferences.load();
 				return;
 			}
 			event.preventDefault();
-			void loadSections().then(() => showPreferences());
+			void preferences.load().then(() => showPreferences());
 		},
 		true,
 	);
@@ -265,6 +284,17 @@ if (gpcRefused.size) {
 	);
 }
 
+let styled = false;
+// Built at first use, so a returning visitor's page does no style work for the widget. A
+// constructed sheet is no <link>: nothing waits for it, and it needs no CSP exception. (A plain
+// flag rather than once(): the minifier then inlines the stylesheet where it is used, which
+// compresses 120 B smaller on every first visit.)
+function applyStyles(): void {
+	if (styled) return;
+	styled = true;
+	adopt(`@layer consent.library{${baseCss}${bannerCss}}${themeCss}`);
+}
+
 void run({
 	...config,
 	onFirstConsent: stampChoice,
@@ -290,7 +320,7 @@ void run({
 				toggle.disabled = true;
 			}
 		}
-		const fetched = preferences;
+		const fetched = preferences.fetched();
 		void preferencesCode().then(({ applyPreferencesStyles, mountRecord }) => {
 			applyPreferencesStyles(modal, adopt);
 			if (!fetched) return;

@@ -4,7 +4,7 @@ import { SERVICE_ACCOUNTS } from '../../src/lib/consent/declaration.ts';
 import { autoClearCookies } from '../support/consent.ts';
 import { consentConfig } from '../../src/lib/consent/config.ts';
 import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent/history.ts';
-import { withGpcNote } from '../../src/lib/consent/runtime.ts';
+import { widgetConfig } from '../../src/lib/consent/runtime.ts';
 import { recordTexts, widgetBoot, widgetPreferences } from '../../src/lib/consent/widget.ts';
 import { t } from '../../src/lib/site/i18n.ts';
 import { siteConsent } from '../support/consent.ts';
@@ -17,15 +17,27 @@ const fi = (gpc: boolean) => consentConfig(source, { gpc }).language.translation
 describe('what a first visit gets of the cookie information', () => {
 	const boot = widgetBoot(source, widgetVersions(history));
 
-	it('is the full configuration but for the preferences sections, which come later', () => {
-		const expected = consentConfig(source, { gpc: false });
-		(expected.language.translations['fi'] as Translation).preferencesModal.sections = [];
-		expect(boot.config).toEqual(expected);
-		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.noticeQuote);
+	const preferences = widgetPreferences(
+		source,
+		recordTexts((key) => t(key)),
+		receiptData(history, 'https://www.solinum.fi'),
+	);
+	const assembled = (gpc: boolean) =>
+		widgetConfig(
+			{ options: boot.options, banner: gpc ? boot.banner.gpc : boot.banner.plain, preferences: boot.preferences },
+			gpc ? preferences.gpc : preferences.plain,
+		);
+
+	it('with the fetched sections, is the whole configuration for a browser without and with GPC', () => {
+		expect(assembled(false)).toEqual(consentConfig(source, { gpc: false }));
+		expect(assembled(true)).toEqual(consentConfig(source, { gpc: true }));
+		expect(fi(true).consentModal.description).not.toBe(fi(false).consentModal.description);
 	});
 
-	it('turns the banner into its GPC wording exactly as the configuration for a GPC browser does', () => {
-		expect(withGpcNote(fi(false).consentModal.description ?? '', boot.gpcNote)).toBe(fi(true).consentModal.description);
+	it('holds no preferences section: not one text of the categories beyond their names', () => {
+		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.noticeQuote);
+		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.purpose);
+		expect(boot.preferences).not.toHaveProperty('sections');
 	});
 
 	it('carries what enforcement needs, derived from the declaration', () => {
@@ -37,7 +49,7 @@ describe('what a first visit gets of the cookie information', () => {
 		);
 		expect(boot.accounts).toEqual(SERVICE_ACCOUNTS);
 		expect(boot.categories.find((category) => category.id === 'analytics')?.services[0]?.cookieDays).toBe(395);
-		expect(boot.config.cookie).toMatchObject({ name: 'cc_cookie', expiresAfterDays: 182 });
+		expect(boot.options.cookie).toMatchObject({ name: 'cc_cookie', expiresAfterDays: 182 });
 	});
 
 	it('names the version a choice made now is recorded under, and those a record may name', () => {

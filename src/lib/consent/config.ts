@@ -1,9 +1,10 @@
 /**
- * Derives vanilla-cookieconsent's configuration and Finnish texts from a version of the cookie
- * information. Pure: the browser script adds the callbacks, the tests and the version pages read
- * the result.
+ * Builds each part of vanilla-cookieconsent's configuration from a version of the cookie
+ * information, so that each client gets exactly the parts it needs: the options and the banner's
+ * texts on a first visit, the preferences' sections when a visitor reaches for them
+ * (src/lib/consent/widget.ts), the banner and the preferences as shown on a version's page
+ * (version-view.ts). Pure; `consentConfig` puts the parts together as the browser does.
  */
-import type { CookieConsentConfig } from 'vanilla-cookieconsent';
 import {
 	categoryCookies,
 	consentLifetimeDays,
@@ -12,12 +13,20 @@ import {
 	type DeclaredCategory,
 	type DeclaredCookie,
 } from './declaration.ts';
-import { withGpcNote } from './runtime.ts';
+import {
+	widgetConfig,
+	type BannerTexts,
+	type ConsentConfig,
+	type PreferencesFrame,
+	type PreferencesSections,
+	type WidgetOptions,
+} from './runtime.ts';
 import { fill } from '../site/fill.ts';
 import { escapeHtml } from '../site/html.ts';
 import { COOKIES_PATH, NOTICE_PATH } from '../site/routes.ts';
 
 export type { ConsentTexts } from './declaration.ts';
+export type { ConsentConfig } from './runtime.ts';
 
 /** What the widget is configured from: a version, and the revision visitors' choices are held to. */
 export interface WidgetSource {
@@ -89,7 +98,7 @@ function categoryDescription(texts: ConsentTexts, category: DeclaredCategory, gp
 		services.length
 			? fill(texts.preferences.services, { services: services.join(', ') })
 			: texts.preferences.noServices,
-		...(gpcRefused ? [`<strong>${texts.preferences.gpcLocked}</strong>`] : []),
+		...(gpcRefused ? [gpcLockedNote(texts)] : []),
 	].join(' ');
 }
 
@@ -101,28 +110,87 @@ export function gpcBannerNote(texts: ConsentTexts, declaration: ConsentDeclarati
 		: '';
 }
 
-/** What the visitor's browser says, and the moment, that the configuration depends on. */
-export interface ConsentContext {
-	/** `navigator.globalPrivacyControl === true`. */
-	gpc: boolean;
+/** What a category's preferences section adds when Global Privacy Control refuses it. */
+export function gpcLockedNote(texts: ConsentTexts): string {
+	return `<strong>${texts.preferences.gpcLocked}</strong>`;
 }
 
-/** The widget's configuration without callbacks. */
-export type ConsentConfig = Omit<
-	CookieConsentConfig,
-	'onFirstConsent' | 'onConsent' | 'onChange' | 'onModalShow' | 'onModalHide' | 'onModalReady'
->;
-
-/** The vanilla-cookieconsent configuration and its Finnish texts, derived from a version. */
-export function consentConfig(source: WidgetSource, context: ConsentContext): ConsentConfig {
+/** The banner's description as a visitor reads it (with the GPC note when `gpc`), before any change note. */
+export function bannerDescription(source: WidgetSource, gpc: boolean): string {
 	const { declaration, texts } = source;
-	const gpcRefused = new Set(gpcRefusedCategories(context.gpc, declaration).map((category) => category.id));
 	const optional = refusableCategories(declaration)
 		.map((category) => `${escapeHtml(category.name)} (${category.services.map((s) => escapeHtml(s.name)).join(', ')})`)
 		.join(', ');
-	const paths = { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH };
-	const links = fill(texts.banner.links, paths);
+	return `${fill(texts.banner.description, { optional })}${gpc ? gpcBannerNote(texts, declaration) : ''}`;
+}
 
+/** The banner's texts; `gpc` for a browser that sends Global Privacy Control. */
+export function bannerTexts(source: WidgetSource, gpc: boolean): BannerTexts {
+	const { texts } = source;
+	return {
+		label: texts.banner.label,
+		title: texts.banner.title,
+		// The widget puts the change note in its slot only for a returning visitor asked again.
+		description: `${bannerDescription(source, gpc)} {{revisionMessage}}`,
+		revisionMessage: fill(texts.banner.changed, { note: escapeHtml(source.changeNote) }),
+		acceptAllBtn: texts.buttons.acceptAll,
+		acceptNecessaryBtn: texts.buttons.rejectAll,
+		showPreferencesBtn: texts.buttons.settings,
+		closeIconLabel: texts.banner.close,
+		footer: fill(texts.banner.links, { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH }),
+	};
+}
+
+/** The preferences dialog's title and buttons: everything of it but its sections. */
+export function preferencesFrame(source: WidgetSource): PreferencesFrame {
+	const { texts } = source;
+	return {
+		title: texts.preferences.title,
+		acceptAllBtn: texts.buttons.acceptAll,
+		acceptNecessaryBtn: texts.buttons.rejectAll,
+		savePreferencesBtn: texts.buttons.save,
+		closeIconLabel: texts.preferences.close,
+	};
+}
+
+/** The preferences' sections: the introduction, then each category with its toggle, description and cookies. */
+export function preferencesSections(source: WidgetSource, gpc: boolean): PreferencesSections {
+	const { declaration, texts } = source;
+	const gpcRefused = new Set(gpcRefusedCategories(gpc, declaration).map((category) => category.id));
+	return [
+		{
+			description: `${texts.preferences.intro} ${fill(texts.preferences.more, { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH })}`,
+		},
+		...declaration.categories.map((category) => ({
+			title: escapeHtml(category.name),
+			description: categoryDescription(texts, category, gpcRefused.has(category.id)),
+			linkedCategory: category.id,
+			...(categoryCookies(category).length
+				? {
+						cookieTable: {
+							caption: fill(texts.cookieTable.caption, { category: escapeHtml(category.name) }),
+							headers: {
+								name: texts.cookieTable.cookie,
+								party: texts.cookieTable.party,
+								lifetime: texts.cookieTable.lifetime,
+								purpose: texts.cookieTable.purpose,
+							},
+							body: cookieRows(texts, category).map((row) => ({
+								name: escapeHtml(row.name),
+								party: escapeHtml(row.party),
+								lifetime: escapeHtml(row.lifetime),
+								purpose: escapeHtml(row.purpose),
+							})),
+						},
+					}
+				: {}),
+		})),
+	];
+}
+
+/** The widget's options that are no texts: how it asks, what it stores, which toggles it shows. */
+export function widgetOptions(source: WidgetSource): WidgetOptions {
+	const { declaration } = source;
 	return {
 		mode: 'opt-in',
 		revision: source.revision,
@@ -152,60 +220,19 @@ export function consentConfig(source: WidgetSource, context: ConsentContext): Co
 				category.refusable ? {} : { enabled: true, readOnly: true },
 			]),
 		),
-		language: {
-			default: 'fi',
-			translations: {
-				fi: {
-					consentModal: {
-						label: texts.banner.label,
-						title: texts.banner.title,
-						description: withGpcNote(
-							`${fill(texts.banner.description, { optional })} {{revisionMessage}}`,
-							context.gpc ? gpcBannerNote(texts, declaration) : '',
-						),
-						revisionMessage: fill(texts.banner.changed, { note: escapeHtml(source.changeNote) }),
-						acceptAllBtn: texts.buttons.acceptAll,
-						acceptNecessaryBtn: texts.buttons.rejectAll,
-						showPreferencesBtn: texts.buttons.settings,
-						closeIconLabel: texts.banner.close,
-						footer: links,
-					},
-					preferencesModal: {
-						title: texts.preferences.title,
-						acceptAllBtn: texts.buttons.acceptAll,
-						acceptNecessaryBtn: texts.buttons.rejectAll,
-						savePreferencesBtn: texts.buttons.save,
-						closeIconLabel: texts.preferences.close,
-						sections: [
-							{ description: `${texts.preferences.intro} ${fill(texts.preferences.more, paths)}` },
-							...declaration.categories.map((category) => ({
-								title: escapeHtml(category.name),
-								description: categoryDescription(texts, category, gpcRefused.has(category.id)),
-								linkedCategory: category.id,
-								...(categoryCookies(category).length
-									? {
-											cookieTable: {
-												caption: fill(texts.cookieTable.caption, { category: escapeHtml(category.name) }),
-												headers: {
-													name: texts.cookieTable.cookie,
-													party: texts.cookieTable.party,
-													lifetime: texts.cookieTable.lifetime,
-													purpose: texts.cookieTable.purpose,
-												},
-												body: cookieRows(texts, category).map((row) => ({
-													name: escapeHtml(row.name),
-													party: escapeHtml(row.party),
-													lifetime: escapeHtml(row.lifetime),
-													purpose: escapeHtml(row.purpose),
-												})),
-											},
-										}
-									: {}),
-							})),
-						],
-					},
-				},
-			},
-		},
 	};
+}
+
+/** What the browser that sends (or does not send) Global Privacy Control is configured for. */
+export interface ConsentContext {
+	/** `navigator.globalPrivacyControl === true`. */
+	gpc: boolean;
+}
+
+/** The whole configuration the widget runs with in a browser, once the preferences' sections are in. */
+export function consentConfig(source: WidgetSource, context: ConsentContext): ConsentConfig {
+	return widgetConfig(
+		{ options: widgetOptions(source), banner: bannerTexts(source, context.gpc), preferences: preferencesFrame(source) },
+		preferencesSections(source, context.gpc),
+	);
 }

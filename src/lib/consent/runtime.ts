@@ -1,15 +1,42 @@
 // Pure helpers the browser runs, kept apart from the declaration so that a page does not
 // download the declaration to use them.
+import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
 
 /** How to find a declared cookie among the browser's: its exact name, or every name it starts. */
 export function cookieMatcher(cookie: { name: string; prefix?: boolean }): string | RegExp {
 	return cookie.prefix ? new RegExp(`^${cookie.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : cookie.name;
 }
 
-/** The banner's text with the Global Privacy Control note, placed before the revision message. */
-export function withGpcNote(description: string, note: string): string {
-	const at = description.lastIndexOf(' {{revisionMessage}}');
-	return at < 0 ? `${description}${note}` : `${description.slice(0, at)}${note}${description.slice(at)}`;
+/** The widget's configuration without the callbacks, which the browser script adds. */
+export type ConsentConfig = Omit<
+	CookieConsentConfig,
+	'onFirstConsent' | 'onConsent' | 'onChange' | 'onModalShow' | 'onModalHide' | 'onModalReady'
+>;
+
+/** The options that are no texts. */
+export type WidgetOptions = Omit<ConsentConfig, 'language'>;
+/** The banner's texts. */
+export type BannerTexts = Translation['consentModal'];
+/** The preferences' sections: the introduction and one per category. */
+export type PreferencesSections = Translation['preferencesModal']['sections'];
+/** The preferences dialog but for its sections. */
+export type PreferencesFrame = Omit<Translation['preferencesModal'], 'sections'>;
+
+/**
+ * The widget's configuration from its parts, in Finnish. `sections` is the very array the
+ * preferences show: the browser fills it when the sections arrive, before the dialog is built.
+ */
+export function widgetConfig(
+	parts: { options: WidgetOptions; banner: BannerTexts; preferences: PreferencesFrame },
+	sections: PreferencesSections,
+): ConsentConfig {
+	return {
+		...parts.options,
+		language: {
+			default: 'fi',
+			translations: { fi: { consentModal: parts.banner, preferencesModal: { ...parts.preferences, sections } } },
+		},
+	};
 }
 
 /** What the site adds to the widget's record: the version the visitor agreed to, and whether GPC applied. */

@@ -1,16 +1,19 @@
 /**
  * What a version's page shows: exactly what a visitor was shown while it was in force, taken
- * from the very configuration the widget got (src/lib/consent/config.ts), so that the page and
- * the live banner cannot say different things.
+ * from the very builders of the widget's configuration (src/lib/consent/config.ts), so that the
+ * page and the live banner cannot say different things.
  */
-import type { Translation } from 'vanilla-cookieconsent';
 import { consentLifetimeDays } from './declaration.ts';
 import {
-	consentConfig,
+	bannerDescription,
+	bannerTexts,
 	cookieRows,
 	formatLifetime,
 	gpcBannerNote,
+	gpcLockedNote,
 	gpcRefusedCategories,
+	preferencesFrame,
+	preferencesSections,
 	type CookieRow,
 	type WidgetSource,
 } from './config.ts';
@@ -65,21 +68,18 @@ export interface VersionView {
 	rules: RulesView;
 }
 
-const REVISION_SLOT = ' {{revisionMessage}}';
-
 /** The banner, the preferences and the rules of a version, as the widget showed them. */
 export function versionView(source: WidgetSource): VersionView {
 	const { declaration, texts } = source;
-	const fi = consentConfig(source, { gpc: false }).language.translations['fi'] as Translation;
-	const banner = fi.consentModal;
-	const prefs = fi.preferencesModal;
-	const [intro, ...sections] = prefs.sections;
+	const banner = bannerTexts(source, false);
+	const prefs = preferencesFrame(source);
+	const [intro, ...sections] = preferencesSections(source, false);
 	const refused = new Set(gpcRefusedCategories(true, declaration).map((category) => category.id));
 	return {
 		banner: {
 			label: banner.label ?? '',
 			title: banner.title ?? '',
-			descriptionHtml: (banner.description ?? '').replace(REVISION_SLOT, ''),
+			descriptionHtml: bannerDescription(source, false),
 			changedHtml: banner.revisionMessage ?? '',
 			gpcHtml: gpcBannerNote(texts, declaration).trim(),
 			buttons: [banner.acceptAllBtn, banner.acceptNecessaryBtn, banner.showPreferencesBtn].filter(
@@ -96,7 +96,7 @@ export function versionView(source: WidgetSource): VersionView {
 				name: category.name,
 				descriptionHtml: sections[index]?.description ?? '',
 				required: !category.refusable,
-				gpcLockedHtml: refused.has(category.id) ? `<strong>${texts.preferences.gpcLocked}</strong>` : undefined,
+				gpcLockedHtml: refused.has(category.id) ? gpcLockedNote(texts) : undefined,
 				rows: cookieRows(texts, category),
 			})),
 			buttons: [prefs.acceptAllBtn, prefs.acceptNecessaryBtn, prefs.savePreferencesBtn].filter(

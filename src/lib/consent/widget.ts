@@ -5,9 +5,9 @@
  * receipt show (`widgetPreferences`), are fetched from PREFERENCES_PATH when a visitor first
  * reaches for the preferences.
  */
-import type { Translation } from 'vanilla-cookieconsent';
 import { SERVICE_ACCOUNTS, categoryCookies, type DeclaredCategory } from './declaration.ts';
-import { consentConfig, gpcBannerNote, type ConsentConfig, type WidgetSource } from './config.ts';
+import { bannerTexts, preferencesFrame, preferencesSections, widgetOptions, type WidgetSource } from './config.ts';
+import type { BannerTexts, PreferencesFrame, PreferencesSections, WidgetOptions } from './runtime.ts';
 import type { UiKey } from '../site/i18n.ts';
 import { PREFERENCES_PATH } from '../site/routes.ts';
 
@@ -39,13 +39,12 @@ export interface WidgetVersions {
 
 /** Everything the widget needs on a first visit. */
 export interface WidgetBoot extends WidgetVersions {
-	/**
-	 * The widget's configuration for a browser without GPC; the preferences' sections come later.
-	 * Its `cookie` names the consent cookie and how long a choice is kept.
-	 */
-	config: ConsentConfig;
-	/** Added to the banner's text when GPC refuses a category. */
-	gpcNote: string;
+	/** The widget's options; `cookie` names the consent cookie and how long a choice is kept. */
+	options: WidgetOptions;
+	/** The banner's texts for a browser without and with Global Privacy Control. */
+	banner: { plain: BannerTexts; gpc: BannerTexts };
+	/** The preferences dialog but for its sections, which come later. */
+	preferences: PreferencesFrame;
 	categories: WidgetCategory[];
 	accounts: typeof SERVICE_ACCOUNTS;
 	preferencesPath: string;
@@ -93,30 +92,23 @@ export interface ReceiptData {
 	services: Record<string, { name: string; provider: string }>;
 }
 
-type Sections = Translation['preferencesModal']['sections'];
-
 /** What the preferences add to a first visit's data. */
 export interface WidgetPreferences {
-	/** Their sections without and with GPC. */
-	plain: Sections;
-	gpc: Sections;
+	/** Their sections for a browser without and with Global Privacy Control. */
+	plain: PreferencesSections;
+	gpc: PreferencesSections;
 	/** The record section's texts. */
 	record: RecordTexts;
 	receipt: ReceiptData;
 }
 
-function fiTranslation(config: ConsentConfig): Translation {
-	return config.language.translations['fi'] as Translation;
-}
-
-/** The first-visit data: the configuration with empty preference sections, and what enforcement needs. */
+/** The first-visit data: the banner, the preferences but for their sections, and what enforcement needs. */
 export function widgetBoot(source: WidgetSource, versions: WidgetVersions): WidgetBoot {
-	const { declaration, texts } = source;
-	const config = consentConfig(source, { gpc: false });
-	fiTranslation(config).preferencesModal.sections = [];
+	const { declaration } = source;
 	return {
-		config,
-		gpcNote: gpcBannerNote(texts, declaration),
+		options: widgetOptions(source),
+		banner: { plain: bannerTexts(source, false), gpc: bannerTexts(source, true) },
+		preferences: preferencesFrame(source),
 		categories: declaration.categories.map((category) => ({
 			id: category.id,
 			name: category.name,
@@ -143,8 +135,8 @@ export function widgetBoot(source: WidgetSource, versions: WidgetVersions): Widg
 /** The preferences' sections and the record's data, fetched when a visitor first reaches for them. */
 export function widgetPreferences(source: WidgetSource, record: RecordTexts, receipt: ReceiptData): WidgetPreferences {
 	return {
-		plain: fiTranslation(consentConfig(source, { gpc: false })).preferencesModal.sections,
-		gpc: fiTranslation(consentConfig(source, { gpc: true })).preferencesModal.sections,
+		plain: preferencesSections(source, false),
+		gpc: preferencesSections(source, true),
 		record,
 		receipt,
 	};
