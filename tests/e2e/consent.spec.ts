@@ -123,13 +123,23 @@ const bannerChoices = (page: Page) =>
 		banner(page).getByRole('button', { name, exact: true }),
 	);
 
-/** How each button looks: its size and row, its colours, type and border. Equal looks are an equal choice. */
-function looksOf(buttons: readonly Locator[]) {
-	return Promise.all(
-		buttons.map((button) =>
-			button.evaluate((element) => {
-				const style = getComputedStyle(element);
-				const box = element.getBoundingClientRect();
+/**
+ * How each button looks: its size and row, its colours, type and border. Equal looks are an equal
+ * choice. Measured once the banner has finished sliding in, all in the same frame.
+ */
+async function looksOf(buttons: readonly Locator[]) {
+	const [first] = buttons;
+	await first!.evaluate((element) =>
+		Promise.all(
+			(element.closest('#cc-main') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished),
+		),
+	);
+	const elements = await Promise.all(buttons.map((button) => button.elementHandle()));
+	return first!.page().evaluate(
+		(all) =>
+			all.map((element) => {
+				const style = getComputedStyle(element!);
+				const box = element!.getBoundingClientRect();
 				return {
 					width: Math.round(box.width),
 					height: Math.round(box.height),
@@ -140,7 +150,7 @@ function looksOf(buttons: readonly Locator[]) {
 					border: style.border,
 				};
 			}),
-		),
+		elements,
 	);
 }
 const preferences = (page: Page) => page.getByRole('dialog', { name: 'Evästeasetukset' });
