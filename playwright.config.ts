@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
-import { siteOutDir, sitePort, TEST_SITES } from './tests/support/sites.ts';
+import { sitePort, TEST_SITES } from './tests/support/sites.ts';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -16,11 +16,15 @@ export default defineConfig({
 		// Every test site is served on loopback; nothing may reach the internet.
 		serviceWorkers: 'block',
 	},
-	// The sites are built by `npm test` before Playwright runs (tests/support/build-sites.ts).
-	webServer: TEST_SITES.map((site) => ({
-		command: `node tests/support/serve.ts ${siteOutDir(site.name)} ${sitePort(site)}`,
-		url: `http://127.0.0.1:${sitePort(site)}/tietosuojaseloste/`,
+	// Playwright builds what it serves: the one web server builds every test site, then serves
+	// them all (tests/support/serve-sites.ts). Test files read the built sites as they load, after it.
+	webServer: {
+		command: 'node tests/support/serve-sites.ts',
+		// Up once every site is: the last one's notice answers.
+		url: `http://127.0.0.1:${sitePort(TEST_SITES.at(-1)!)}/tietosuojaseloste/`,
 		reuseExistingServer: !process.env['CI'],
-		stdout: 'ignore' as const,
-	})),
+		// Four builds on a busy two-core machine.
+		timeout: 180_000,
+		stdout: 'ignore',
+	},
 });

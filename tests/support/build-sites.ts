@@ -1,4 +1,5 @@
-// Builds every test site (or those named on the command line) into .test-sites/<name>.
+// Builds every test site (or those named on the command line) into .test-sites/<name>. The
+// browser tests build them this way before serving them (serve-sites.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { DEFAULT_CONSENT_DIR } from '../../src/lib/site/settings-node.ts';
@@ -94,9 +95,9 @@ export function buildSite(
 	return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}`, seconds };
 }
 
-if (import.meta.main) {
-	const wanted = process.argv.slice(2);
-	const sites = TEST_SITES.filter((site) => wanted.length === 0 || wanted.includes(site.name));
+/** Builds the named test sites (every one when none is named); exits with the build's message if one fails. */
+export function buildTestSites(names: readonly string[] = []): void {
+	const sites = TEST_SITES.filter((site) => names.length === 0 || names.includes(site.name));
 	for (const site of sites) {
 		const started = performance.now();
 		const { status, output } = buildSite(site, siteOutDir(site.name));
@@ -108,3 +109,5 @@ if (import.meta.main) {
 		console.log(`built ${site.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	}
 }
+
+if (import.meta.main) buildTestSites(process.argv.slice(2));
