@@ -60,274 +60,356 @@ const folderMessages = (files: ConsentFile[], sealed: SealManifest | undefined, 
 const sealOf = (...files: ConsentFile[]): SealManifest =>
 	Object.fromEntries(files.map((file) => [file.fileName, sha256Bytes(file.bytes)]));
 
-const at = (file: string) => `${FOLDER}/${file}`;
-/** What every seal refusal tells the editor to do instead of editing a published version. */
-const CHANGE = 'make a new version: copy the newest file, name the copy after the day it is shown from, and edit it';
-const ga4 = '"categories[1].services[0]';
-
 describe('a version file is refused, with a message that names the file and the field', () => {
-	it.each<[string, (data: Data) => void, string[]]>([
-		[
-			'an unknown field',
-			(d) => void (d.sumary = 'Muutos.'),
+	/** The messages for the real first version, dated 2026-12-01 and changed by `change`. */
+	const messagesWith = (change: (data: Data) => void) => fileMessages(version('2026-12-01', change));
+	/** The messages for the text `content` under the name `fileName`. */
+	const messagesOf = (fileName: string, content: string | Uint8Array) =>
+		fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content });
+
+	it('an unknown field', () => {
+		expect(messagesWith((d) => void (d.sumary = 'Muutos.'))).toMatchInlineSnapshot(`
 			[
-				`${at('2026-12-01.yaml')}: "sumary" is not a field the format has.\n  Fix: use only these fields: published, summary, consentCookie, categories, texts. Check the spelling of "sumary".`,
-			],
-		],
-		[
-			'an unknown field of a service',
-			(d) => void (d.categories[1].services[0].provder = 'Google'),
-			[
-				`${at('2026-12-01.yaml')}: ${ga4}.provder" (category "analytics", service "ga4") is not a field the format has.\n  Fix: use only these fields here: id, name, provider, script, privacyPolicy, hosts, cookies. Check the spelling of "provder".`,
-			],
-		],
-		[
-			'a missing purpose',
-			(d) => void delete d.categories[0].purpose,
-			[
-				`${at('2026-12-01.yaml')}: "categories[0].purpose" (category "necessary") is missing.\n  Fix: add it: what the visitor consents to, in Finnish: purpose: Mittaamme, miten sivustoa käytetään.`,
-			],
-		],
-		[
-			'a missing group of texts',
-			(d) => void delete d.texts.lifetimes,
-			[
-				`${at('2026-12-01.yaml')}: "texts.lifetimes" is missing.\n  Fix: add it: how lifetimes are written: day, days, month and months`,
-			],
-		],
-		[
-			'a yes for true',
-			(d) => void (d.categories[1].refusable = 'yes'),
-			[
-				`${at('2026-12-01.yaml')}: "categories[1].refusable" (category "analytics") is "yes", which must be true or false.\n  Fix: write true when a visitor may refuse the category; false only for what the site cannot work without`,
-			],
-		],
-		[
-			'an empty button label',
-			(d) => void (d.texts.buttons.acceptAll = '  '),
-			[
-				`${at('2026-12-01.yaml')}: "texts.buttons.acceptAll" is "  ", which must not be empty.\n  Fix: write the button that accepts every category: acceptAll: Hyväksy kaikki`,
-			],
-		],
-		[
-			'a lifetime of no days',
-			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 0),
-			[
-				`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 0, which must be at least 1.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`,
-			],
-		],
-		[
-			'a lifetime of part of a day',
-			(d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 1.5),
-			[
-				`${at('2026-12-01.yaml')}: ${ga4}.cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 1.5, which must be a whole number of days.\n  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395`,
-			],
-		],
-		[
-			'a script over http',
-			(d) => void (d.categories[1].services[0].script = 'http://www.googletagmanager.com/gtag/js'),
-			[
-				`${at('2026-12-01.yaml')}: ${ga4}.script" (category "analytics", service "ga4") is "http://www.googletagmanager.com/gtag/js", which must be an https:// address.\n  Fix: write the one script the service loads after consent: script: https://…`,
-			],
-		],
-		[
-			'a host with a path, which would open more than the origin',
-			(d) => void (d.categories[1].services[0].hosts.connect[0] = 'https://www.google-analytics.com/g/collect'),
-			[
-				`${at('2026-12-01.yaml')}: ${ga4}.hosts.connect[0]" (category "analytics", service "ga4") is "https://www.google-analytics.com/g/collect", which must be an https origin such as https://host.example (no path, no wildcard).\n  Fix: write the origins the service reaches with fetch and beacons, each as https://host.example`,
-			],
-		],
-		[
-			'an unknown Consent Mode signal',
-			(d) => void (d.categories[1].consentMode = ['analytics']),
-			[
-				`${at('2026-12-01.yaml')}: "categories[1].consentMode[0]" (category "analytics") is "analytics", which must be one of analytics_storage, ad_storage, ad_user_data, ad_personalization.\n  Fix: write the Google Consent Mode signals granted with the category, from analytics_storage, ad_storage, ad_user_data, ad_personalization`,
-			],
-		],
-		[
-			'a category id with capitals',
-			(d) => void (d.categories[1].id = 'Analytics'),
-			[
-				`${at('2026-12-01.yaml')}: "categories[1].id" (category "Analytics") is "Analytics", which must be a short key of lower-case letters, digits and "-".\n  Fix: write a short key for the category, as the consent record stores it: id: analytics`,
-			],
-		],
-		[
-			'no categories',
-			(d) => void (d.categories = []),
-			[
-				`${at('2026-12-01.yaml')}: "categories" is [], which must list at least one category.\n  Fix: write the categories, each with id, name, purpose, refusable, services and cookies`,
-			],
-		],
-		[
-			'a date that is not the file name',
-			(d) => void (d.published = '2026-12-02'),
-			[
-				`${at('2026-12-01.yaml')}: "published" is 2026-12-02 but the file is named 2026-12-01.yaml.\n  Fix: the date and the file name must be the same day: rename the file or correct the date.`,
-			],
-		],
-		[
-			'a date that does not exist',
-			(d) => void (d.published = '2026-02-30'),
-			[
-				`${at('2026-12-01.yaml')}: "published" is "2026-02-30", which is not a real date.\n  Fix: write the day the version is shown from, the same as the file name: published: 2026-11-25`,
-			],
-		],
-		[
-			'two categories with one id',
-			(d) => void (d.categories[2].id = 'analytics'),
-			[
-				`${at('2026-12-01.yaml')}: there are two categories with the id "analytics".\n  Fix: give each category its own id, or merge the two.`,
-			],
-		],
-		[
-			'two services with one id',
-			(d) => void (d.categories[2].services[0].id = 'ga4'),
-			[
-				`${at('2026-12-01.yaml')}: there are two services with the id "ga4", in category "analytics" and in category "marketing".\n  Fix: give each service its own id, or list it once.`,
-			],
-		],
-		[
-			'a cookie listed twice',
-			(d) => void (d.categories[2].services[0].cookies[0].name = '_ga'),
-			[
-				`${at('2026-12-01.yaml')}: the cookie "_ga" is listed twice, in service "ga4" and in service "meta-pixel".\n  Fix: list each cookie once, under the service (or category) that sets it.`,
-			],
-		],
-		[
-			'a third party in the category that cannot be refused',
-			(d) => {
-				d.categories[0].services = d.categories[1].services;
-				d.categories[1].services = [];
-			},
-			[
-				`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but lets third parties run (ga4).\n  Fix: a category that cannot be refused runs nothing of a third party: move the services to a category a visitor can refuse.`,
-			],
-		],
-		[
-			'GPC refusing what cannot be refused',
-			(d) => void (d.categories[0].refusedByGpc = true),
-			[
-				`${at('2026-12-01.yaml')}: category "necessary" cannot be refused but has "refusedByGpc: true".\n  Fix: only a category a visitor can refuse is refused by Global Privacy Control or grants Consent Mode signals: set refusable: true, or remove the field.`,
-			],
-		],
-		[
-			'one signal in two categories',
-			(d) => void d.categories[2].consentMode.push('analytics_storage'),
-			[
-				`${at('2026-12-01.yaml')}: the Consent Mode signal analytics_storage is in both category "analytics" and category "marketing".\n  Fix: each signal follows one category: remove it from one of them.`,
-			],
-		],
-		[
-			'a script whose host the CSP would block',
-			(d) => void (d.categories[1].services[0].hosts.script = []),
-			[
-				`${at('2026-12-01.yaml')}: the script of service "ga4" is on https://www.googletagmanager.com, which its hosts.script does not list.\n  Fix: add https://www.googletagmanager.com to hosts.script of service "ga4": the site's Content-Security-Policy allows only the hosts listed.`,
-			],
-		],
-		[
-			'a consent cookie that is not declared',
-			(d) => void (d.consentCookie = 'cc_consent'),
-			[
-				`${at('2026-12-01.yaml')}: the consent cookie "cc_consent" is not among the cookies of any category.\n  Fix: list it, with its lifetime and purpose, under "cookies" of the category that cannot be refused.`,
-			],
-		],
-		[
-			'a consent cookie that can be refused',
-			(d) => {
-				d.categories[1].cookies = d.categories[0].cookies;
-				d.categories[0].cookies = [];
-			},
-			[
-				`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is in category "analytics", which can be refused.\n  Fix: the record of a choice is strictly necessary: list it under the category with refusable: false.`,
-			],
-		],
-		[
-			'a choice kept for a year',
-			(d) => void (d.categories[0].cookies[0].lifetimeDays = 365),
-			[
-				`${at('2026-12-01.yaml')}: the consent cookie "cc_cookie" is kept 365 days, more than six months.\n  Fix: a choice is kept six months at most: give it its exact name and lifetimeDays of 183 or less (182 is the usual).`,
-			],
-		],
-		[
-			'a misspelt placeholder',
-			(d) => void (d.texts.banner.description = d.texts.banner.description.replace('{optional}', '{optinal}')),
-			[
-				`${at('2026-12-01.yaml')}: "texts.banner.description" has the placeholder {optinal}, which the site does not fill there.\n  Fix: use only {optional} in this text; check the spelling.`,
-				`${at('2026-12-01.yaml')}: "texts.banner.description" has no {optional}.\n  Fix: write {optional} where it belongs: the banner's text; {optional} is replaced by the optional categories and their services`,
-			],
-		],
-		[
-			'a placeholder where there is none',
-			(d) => void (d.texts.banner.title = 'Evästeet {site}'),
-			[
-				`${at('2026-12-01.yaml')}: "texts.banner.title" has the placeholder {site}, which the site does not fill there.\n  Fix: this text has no placeholders: write it out, without braces.`,
-			],
-		],
-		[
-			'HTML the widget would write as it is',
-			(d) => void (d.texts.preferences.intro = '<b>Valitse</b>, mitä sallit.'),
-			[
-				`${at('2026-12-01.yaml')}: "texts.preferences.intro" contains "<b>", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`,
-			],
-		],
-		[
-			'a link to somewhere else than its own addresses',
-			(d) => void (d.texts.banner.links = '<a href="https://example.com/">Evästeet</a> {cookiesPath} {noticePath}'),
-			[
-				`${at('2026-12-01.yaml')}: "texts.banner.links" contains "<a href="https://example.com/">", HTML the banner does not allow.\n  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.`,
-			],
-		],
-	])('%s', (_, change, expected) => {
-		expect(fileMessages(version('2026-12-01', change))).toEqual(expected);
+			  "content/evasteet/2026-12-01.yaml: "sumary" is not a field the format has.
+			  Fix: use only these fields: published, summary, consentCookie, categories, texts. Check the spelling of "sumary".",
+			]
+		`);
 	});
 
-	it.each<[string, string, string | Uint8Array, string]>([
-		[
-			'a name that is not a date',
-			'evasteet.yaml',
-			REAL.toString('utf8'),
-			`${at('evasteet.yaml')}: the file name is not a date.\n  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).`,
-		],
-		[
-			'a .yml file',
-			'2026-11-25.yml',
-			REAL.toString('utf8'),
-			`${at('2026-11-25.yml')}: the file name is not a date.\n  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).`,
-		],
-		[
-			'YAML that does not parse, with its line',
-			'2026-11-25.yaml',
-			'published: 2026-11-25\ncategories:\n  - id: a\n    name: [x\n    purpose: y\n',
-			`${at('2026-11-25.yaml')}:5: the file is not valid YAML (missed comma between flow collection entries).\n  Fix: write each field on its own line as "field: value", indent lists with "- " consistently, and quote a text that contains ": " or starts with "{".`,
-		],
-		[
-			'a field written twice',
-			'2026-11-25.yaml',
-			'published: 2026-11-25\npublished: 2026-11-26\n',
-			`${at('2026-11-25.yaml')}:2: the file is not valid YAML (duplicated mapping key).\n  Fix: a field is written twice at the same level: keep one of them.`,
-		],
-		[
-			'JSON that does not parse',
-			'2026-11-25.json',
-			'{ "published": "2026-11-25", }',
-			`${at('2026-11-25.json')}: the file is not valid JSON (Expected double-quoted property name in JSON at position 29 (line 1 column 30)).\n  Fix: check the commas, quotes and brackets around the place named, or write the version as YAML instead.`,
-		],
-		[
-			'a list instead of fields',
-			'2026-11-25.yaml',
-			'- published: 2026-11-25\n',
-			`${at('2026-11-25.yaml')}: the file is not a list of fields.\n  Fix: start with "published: YYYY-MM-DD" and write each field on its own line.`,
-		],
-		[
-			'a byte that is not UTF-8, with its offset',
-			'2026-11-25.yaml',
-			new Uint8Array([...encode('published: 2026-11-25\nsummary: Ev'), 0xe4, ...encode('steet\n')]),
-			`${at('2026-11-25.yaml')}:2: the file is not UTF-8 text: byte 33 (0xE4) is not part of any character.\n  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.`,
-		],
-	])('%s', (_, fileName, content, expected) => {
-		expect(fileMessages({ fileName, bytes: typeof content === 'string' ? encode(content) : content })).toEqual([
-			expected,
-		]);
+	it('an unknown field of a service', () => {
+		expect(messagesWith((d) => void (d.categories[1].services[0].provder = 'Google'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].services[0].provder" (category "analytics", service "ga4") is not a field the format has.
+			  Fix: use only these fields here: id, name, provider, script, privacyPolicy, hosts, cookies. Check the spelling of "provder".",
+			]
+		`);
+	});
+
+	it('a missing purpose', () => {
+		expect(messagesWith((d) => void delete d.categories[0].purpose)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[0].purpose" (category "necessary") is missing.
+			  Fix: add it: what the visitor consents to, in Finnish: purpose: Mittaamme, miten sivustoa käytetään.",
+			]
+		`);
+	});
+
+	it('a missing group of texts', () => {
+		expect(messagesWith((d) => void delete d.texts.lifetimes)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.lifetimes" is missing.
+			  Fix: add it: how lifetimes are written: day, days, month and months",
+			]
+		`);
+	});
+
+	it('a yes for true', () => {
+		expect(messagesWith((d) => void (d.categories[1].refusable = 'yes'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].refusable" (category "analytics") is "yes", which must be true or false.
+			  Fix: write true when a visitor may refuse the category; false only for what the site cannot work without",
+			]
+		`);
+	});
+
+	it('an empty button label', () => {
+		expect(messagesWith((d) => void (d.texts.buttons.acceptAll = '  '))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.buttons.acceptAll" is "  ", which must not be empty.
+			  Fix: write the button that accepts every category: acceptAll: Hyväksy kaikki",
+			]
+		`);
+	});
+
+	it('a lifetime of no days', () => {
+		expect(messagesWith((d) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 0))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].services[0].cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 0, which must be at least 1.
+			  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395",
+			]
+		`);
+	});
+
+	it('a lifetime of part of a day', () => {
+		const change = (d: Data) => void (d.categories[1].services[0].cookies[0].lifetimeDays = 1.5);
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].services[0].cookies[0].lifetimeDays" (category "analytics", service "ga4", cookie "_ga") is 1.5, which must be a whole number of days.
+			  Fix: write how long the cookie stays, in whole days: lifetimeDays: 395",
+			]
+		`);
+	});
+
+	it('a script over http', () => {
+		const change = (d: Data) => void (d.categories[1].services[0].script = 'http://www.googletagmanager.com/gtag/js');
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].services[0].script" (category "analytics", service "ga4") is "http://www.googletagmanager.com/gtag/js", which must be an https:// address.
+			  Fix: write the one script the service loads after consent: script: https://…",
+			]
+		`);
+	});
+
+	it('a host with a path, which would open more than the origin', () => {
+		const change = (d: Data) =>
+			void (d.categories[1].services[0].hosts.connect[0] = 'https://www.google-analytics.com/g/collect');
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].services[0].hosts.connect[0]" (category "analytics", service "ga4") is "https://www.google-analytics.com/g/collect", which must be an https origin such as https://host.example (no path, no wildcard).
+			  Fix: write the origins the service reaches with fetch and beacons, each as https://host.example",
+			]
+		`);
+	});
+
+	it('an unknown Consent Mode signal', () => {
+		expect(messagesWith((d) => void (d.categories[1].consentMode = ['analytics']))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].consentMode[0]" (category "analytics") is "analytics", which must be one of analytics_storage, ad_storage, ad_user_data, ad_personalization.
+			  Fix: write the Google Consent Mode signals granted with the category, from analytics_storage, ad_storage, ad_user_data, ad_personalization",
+			]
+		`);
+	});
+
+	it('a category id with capitals', () => {
+		expect(messagesWith((d) => void (d.categories[1].id = 'Analytics'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories[1].id" (category "Analytics") is "Analytics", which must be a short key of lower-case letters, digits and "-".
+			  Fix: write a short key for the category, as the consent record stores it: id: analytics",
+			]
+		`);
+	});
+
+	it('no categories', () => {
+		expect(messagesWith((d) => void (d.categories = []))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "categories" is [], which must list at least one category.
+			  Fix: write the categories, each with id, name, purpose, refusable, services and cookies",
+			]
+		`);
+	});
+
+	it('a date that is not the file name', () => {
+		expect(messagesWith((d) => void (d.published = '2026-12-02'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "published" is 2026-12-02 but the file is named 2026-12-01.yaml.
+			  Fix: the date and the file name must be the same day: rename the file or correct the date.",
+			]
+		`);
+	});
+
+	it('a date that does not exist', () => {
+		expect(messagesWith((d) => void (d.published = '2026-02-30'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "published" is "2026-02-30", which is not a real date.
+			  Fix: write the day the version is shown from, the same as the file name: published: 2026-11-25",
+			]
+		`);
+	});
+
+	it('two categories with one id', () => {
+		expect(messagesWith((d) => void (d.categories[2].id = 'analytics'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: there are two categories with the id "analytics".
+			  Fix: give each category its own id, or merge the two.",
+			]
+		`);
+	});
+
+	it('two services with one id', () => {
+		expect(messagesWith((d) => void (d.categories[2].services[0].id = 'ga4'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: there are two services with the id "ga4", in category "analytics" and in category "marketing".
+			  Fix: give each service its own id, or list it once.",
+			]
+		`);
+	});
+
+	it('a cookie listed twice', () => {
+		expect(messagesWith((d) => void (d.categories[2].services[0].cookies[0].name = '_ga'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the cookie "_ga" is listed twice, in service "ga4" and in service "meta-pixel".
+			  Fix: list each cookie once, under the service (or category) that sets it.",
+			]
+		`);
+	});
+
+	it('a third party in the category that cannot be refused', () => {
+		const change = (d: Data) => {
+			d.categories[0].services = d.categories[1].services;
+			d.categories[1].services = [];
+		};
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: category "necessary" cannot be refused but lets third parties run (ga4).
+			  Fix: a category that cannot be refused runs nothing of a third party: move the services to a category a visitor can refuse.",
+			]
+		`);
+	});
+
+	it('GPC refusing what cannot be refused', () => {
+		expect(messagesWith((d) => void (d.categories[0].refusedByGpc = true))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: category "necessary" cannot be refused but has "refusedByGpc: true".
+			  Fix: only a category a visitor can refuse is refused by Global Privacy Control or grants Consent Mode signals: set refusable: true, or remove the field.",
+			]
+		`);
+	});
+
+	it('one signal in two categories', () => {
+		expect(messagesWith((d) => void d.categories[2].consentMode.push('analytics_storage'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the Consent Mode signal analytics_storage is in both category "analytics" and category "marketing".
+			  Fix: each signal follows one category: remove it from one of them.",
+			]
+		`);
+	});
+
+	it('a script whose host the CSP would block', () => {
+		expect(messagesWith((d) => void (d.categories[1].services[0].hosts.script = []))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the script of service "ga4" is on https://www.googletagmanager.com, which its hosts.script does not list.
+			  Fix: add https://www.googletagmanager.com to hosts.script of service "ga4": the site's Content-Security-Policy allows only the hosts listed.",
+			]
+		`);
+	});
+
+	it('a consent cookie that is not declared', () => {
+		expect(messagesWith((d) => void (d.consentCookie = 'cc_consent'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the consent cookie "cc_consent" is not among the cookies of any category.
+			  Fix: list it, with its lifetime and purpose, under "cookies" of the category that cannot be refused.",
+			]
+		`);
+	});
+
+	it('a consent cookie that can be refused', () => {
+		const change = (d: Data) => {
+			d.categories[1].cookies = d.categories[0].cookies;
+			d.categories[0].cookies = [];
+		};
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the consent cookie "cc_cookie" is in category "analytics", which can be refused.
+			  Fix: the record of a choice is strictly necessary: list it under the category with refusable: false.",
+			]
+		`);
+	});
+
+	it('a choice kept for a year', () => {
+		expect(messagesWith((d) => void (d.categories[0].cookies[0].lifetimeDays = 365))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: the consent cookie "cc_cookie" is kept 365 days, more than six months.
+			  Fix: a choice is kept six months at most: give it its exact name and lifetimeDays of 183 or less (182 is the usual).",
+			]
+		`);
+	});
+
+	it('a misspelt placeholder', () => {
+		const change = (d: Data) =>
+			void (d.texts.banner.description = d.texts.banner.description.replace('{optional}', '{optinal}'));
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.banner.description" has the placeholder {optinal}, which the site does not fill there.
+			  Fix: use only {optional} in this text; check the spelling.",
+			  "content/evasteet/2026-12-01.yaml: "texts.banner.description" has no {optional}.
+			  Fix: write {optional} where it belongs: the banner's text; {optional} is replaced by the optional categories and their services",
+			]
+		`);
+	});
+
+	it('a placeholder where there is none', () => {
+		expect(messagesWith((d) => void (d.texts.banner.title = 'Evästeet {site}'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.banner.title" has the placeholder {site}, which the site does not fill there.
+			  Fix: this text has no placeholders: write it out, without braces.",
+			]
+		`);
+	});
+
+	it('HTML the widget would write as it is', () => {
+		const change = (d: Data) => void (d.texts.preferences.intro = '<b>Valitse</b>, mitä sallit.');
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.preferences.intro" contains "<b>", HTML the banner does not allow.
+			  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.",
+			]
+		`);
+	});
+
+	it('a link to somewhere else than its own addresses', () => {
+		const change = (d: Data) =>
+			void (d.texts.banner.links = '<a href="https://example.com/">Evästeet</a> {cookiesPath} {noticePath}');
+		expect(messagesWith(change)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-12-01.yaml: "texts.banner.links" contains "<a href="https://example.com/">", HTML the banner does not allow.
+			  Fix: write plain text: the only HTML allowed is <a href="{…}">…</a> with one of the text's own addresses, and <strong>…</strong>.",
+			]
+		`);
+	});
+
+	it('a name that is not a date', () => {
+		expect(messagesOf('evasteet.yaml', REAL.toString('utf8'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/evasteet.yaml: the file name is not a date.
+			  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).",
+			]
+		`);
+	});
+
+	it('a .yml file', () => {
+		expect(messagesOf('2026-11-25.yml', REAL.toString('utf8'))).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yml: the file name is not a date.
+			  Fix: name the file after the day the version is shown from, as YYYY-MM-DD.yaml or YYYY-MM-DD.json (for example 2026-11-25.yaml).",
+			]
+		`);
+	});
+
+	it('YAML that does not parse, with its line', () => {
+		const content = 'published: 2026-11-25\ncategories:\n  - id: a\n    name: [x\n    purpose: y\n';
+		expect(messagesOf('2026-11-25.yaml', content)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml:5: the file is not valid YAML (missed comma between flow collection entries).
+			  Fix: write each field on its own line as "field: value", indent lists with "- " consistently, and quote a text that contains ": " or starts with "{".",
+			]
+		`);
+	});
+
+	it('a field written twice', () => {
+		expect(messagesOf('2026-11-25.yaml', 'published: 2026-11-25\npublished: 2026-11-26\n')).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml:2: the file is not valid YAML (duplicated mapping key).
+			  Fix: a field is written twice at the same level: keep one of them.",
+			]
+		`);
+	});
+
+	it('JSON that does not parse', () => {
+		expect(messagesOf('2026-11-25.json', '{ "published": "2026-11-25", }')).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.json: the file is not valid JSON (Expected double-quoted property name in JSON at position 29 (line 1 column 30)).
+			  Fix: check the commas, quotes and brackets around the place named, or write the version as YAML instead.",
+			]
+		`);
+	});
+
+	it('a list instead of fields', () => {
+		expect(messagesOf('2026-11-25.yaml', '- published: 2026-11-25\n')).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml: the file is not a list of fields.
+			  Fix: start with "published: YYYY-MM-DD" and write each field on its own line.",
+			]
+		`);
+	});
+
+	it('a byte that is not UTF-8, with its offset', () => {
+		const content = new Uint8Array([...encode('published: 2026-11-25\nsummary: Ev'), 0xe4, ...encode('steet\n')]);
+		expect(messagesOf('2026-11-25.yaml', content)).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml:2: the file is not UTF-8 text: byte 33 (0xE4) is not part of any character.
+			  Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8), then check the letters around that place.",
+			]
+		`);
 	});
 
 	it('accepts the same version written as JSON, and takes its fingerprint over the bytes', () => {
@@ -343,91 +425,89 @@ describe('the folder as a whole', () => {
 	const wording = version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'));
 	const twin = { fileName: '2026-11-25.json', bytes: encode(JSON.stringify({ ...base, summary: 'Kopio.' })) };
 
-	it.each<[string, ConsentFile[], SealManifest | undefined, string, string[]]>([
-		[
-			'no versions at all',
-			[],
-			{},
-			'2026-12-02',
+	it('refuses no versions at all', () => {
+		expect(folderMessages([], {}, '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${FOLDER}: the folder holds no versions of the cookie information.\n  Fix: add the cookie information as YYYY-MM-DD.yaml, or point CONSENT_CONTENT_DIR at a folder that has versions.`,
-			],
-		],
-		[
-			'two versions on one day',
-			[first, twin],
-			sealOf(first, twin),
-			'2026-12-02',
+			  "content/evasteet: the folder holds no versions of the cookie information.
+			  Fix: add the cookie information as YYYY-MM-DD.yaml, or point CONSENT_CONTENT_DIR at a folder that has versions.",
+			]
+		`);
+	});
+
+	it('refuses two versions on one day', () => {
+		expect(folderMessages([first, twin], sealOf(first, twin), '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-11-25.yaml')}: 2026-11-25.yaml and 2026-11-25.json are both dated 2026-11-25.\n  Fix: each day has at most one version: delete one of the two files, or merge them.`,
-			],
-		],
-		[
-			'a later version without a summary',
-			[first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), null)],
-			sealOf(first),
-			'2026-12-01',
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml and 2026-11-25.json are both dated 2026-11-25.
+			  Fix: each day has at most one version: delete one of the two files, or merge them.",
+			]
+		`);
+	});
+
+	it('refuses a later version without a summary', () => {
+		const files = [first, version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), null)];
+		expect(folderMessages(files, sealOf(first), '2026-12-01')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-12-01.yaml')}: "summary" is missing.\n  Fix: add it: what changed since the previous version, in plain Finnish, in quotes: summary: "…"`,
-			],
-		],
-		[
-			'a version that changes nothing',
-			[first, version('2026-12-01')],
-			sealOf(first),
-			'2026-12-01',
+			  "content/evasteet/2026-12-01.yaml: "summary" is missing.
+			  Fix: add it: what changed since the previous version, in plain Finnish, in quotes: summary: "…"",
+			]
+		`);
+	});
+
+	it('refuses a version that changes nothing', () => {
+		expect(folderMessages([first, version('2026-12-01')], sealOf(first), '2026-12-01')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-12-01.yaml')}: the version is identical to the previous one, 2026-11-25.yaml.\n  Fix: a new version must change something a visitor is shown: edit it, or delete the file if nothing changed.`,
-			],
-		],
-		[
-			'no seal manifest',
-			[first],
-			undefined,
-			'2026-12-02',
+			  "content/evasteet/2026-12-01.yaml: the version is identical to the previous one, 2026-11-25.yaml.
+			  Fix: a new version must change something a visitor is shown: edit it, or delete the file if nothing changed.",
+			]
+		`);
+	});
+
+	it('refuses no seal manifest', () => {
+		expect(folderMessages([first], undefined, '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/sealed.json).`,
-				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published on 2026-11-25, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-11-25.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
-			],
-		],
-		[
-			'a sealed version that changed',
-			[{ ...first, bytes: encode(`${new TextDecoder().decode(first.bytes)} `) }],
-			sealOf(first),
-			'2026-12-02',
+			  "content/evasteet/sealed.json: the seal manifest is missing, so nothing published would be protected.
+			  Fix: restore it from version control (git checkout -- content/evasteet/sealed.json).",
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published on 2026-11-25, before the build date 2026-12-02, but is not sealed.
+			  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-11-25.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.",
+			]
+		`);
+	});
+
+	it('refuses a sealed version that changed', () => {
+		const files = [{ ...first, bytes: encode(`${new TextDecoder().decode(first.bytes)} `) }];
+		expect(folderMessages(files, sealOf(first), '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot change (sealed SHA-256 ${sealOf(first)['2026-11-25.yaml']}, the file now ${sha256Bytes(encode(`${new TextDecoder().decode(first.bytes)} `))}).\n  Fix: undo the edit (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`,
-			],
-		],
-		[
-			'a sealed version that is gone',
-			[wording],
-			sealOf(first, wording),
-			'2026-12-02',
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published and cannot change (sealed SHA-256 2d0fdad0fa52e7a5fee8600949f8dae0c2b8273d11e0bcd93c0b4293f8c84be3, the file now 4e48c86a7bd57fe596b798aefa38ec73e63fbd3ed7bb32b08a7f32a0cd9a842a).
+			  Fix: undo the edit (git checkout -- content/evasteet/2026-11-25.yaml); to change it, make a new version: copy the newest file, name the copy after the day it is shown from, and edit it.",
+			]
+		`);
+	});
+
+	it('refuses a sealed version that is gone', () => {
+		expect(folderMessages([wording], sealOf(first, wording), '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-11-25.yaml')}: 2026-11-25.yaml was published and cannot be removed.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); to change it, ${CHANGE}.`,
-			],
-		],
-		[
-			'a version in force since before the build date, not sealed',
-			[first, wording],
-			sealOf(first),
-			'2026-12-02',
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published and cannot be removed.
+			  Fix: restore it from version control (git checkout -- content/evasteet/2026-11-25.yaml); to change it, make a new version: copy the newest file, name the copy after the day it is shown from, and edit it.",
+			]
+		`);
+	});
+
+	it('refuses a version in force since before the build date, not sealed', () => {
+		expect(folderMessages([first, wording], sealOf(first), '2026-12-02')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-12-01.yaml')}: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.\n  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.`,
-			],
-		],
-		[
-			'nothing in force on the build date',
-			[first],
-			{},
-			'2026-11-24',
+			  "content/evasteet/2026-12-01.yaml: 2026-12-01.yaml was published on 2026-12-01, before the build date 2026-12-02, but is not sealed.
+			  Fix: if this is the text that went online that day, seal it (npm run consent:seal -- 2026-12-01.yaml) and commit sealed.json with it; if it never went online, date it the day it will be published.",
+			]
+		`);
+	});
+
+	it('refuses nothing in force on the build date', () => {
+		expect(folderMessages([first], {}, '2026-11-24')).toMatchInlineSnapshot(`
 			[
-				`${at('2026-11-25.yaml')}: no version is in force on the build date, 2026-11-24: the first, 2026-11-25.yaml, is dated later.\n  Fix: the site needs the cookie information from its first day: date the first version on or before the day it goes online.`,
-			],
-		],
-	])('refuses %s', (_, files, sealed, date, expected) => {
-		expect(folderMessages(files, sealed, date)).toEqual(expected);
+			  "content/evasteet/2026-11-25.yaml: no version is in force on the build date, 2026-11-24: the first, 2026-11-25.yaml, is dated later.
+			  Fix: the site needs the cookie information from its first day: date the first version on or before the day it goes online.",
+			]
+		`);
 	});
 
 	it('lets a new folder, with nothing published yet, start its manifest with the seal command', () => {
@@ -436,9 +516,10 @@ describe('the folder as a whole', () => {
 			buildDate: '2026-12-01',
 			folder: FOLDER,
 		}).problems;
-		expect(problem && formatProblem(problem, FOLDER)).toBe(
-			`${at('sealed.json')}: the seal manifest is missing, so nothing published would be protected.\n  Fix: create it: npm run consent:seal.`,
-		);
+		expect(problem && formatProblem(problem, FOLDER)).toMatchInlineSnapshot(`
+			"content/evasteet/sealed.json: the seal manifest is missing, so nothing published would be protected.
+			  Fix: create it: npm run consent:seal."
+		`);
 		expect(problem?.code).toBe('seal');
 	});
 
@@ -481,16 +562,22 @@ describe('the published site as the witness', () => {
 
 	it('refuses a published version that was edited and sealed again, naming both fingerprints', () => {
 		const edited = version('2026-11-25', (d) => void (d.texts.banner.title = 'Evästeet'), 'Ensimmäinen.');
-		expect(witnessMessages([edited])).toEqual([
-			`${at('2026-11-25.yaml')}: 2026-11-25.yaml differs from what was published: ${published.name} gives SHA-256 ${published.files[0]!.sha256}, the file has ${sha256Bytes(edited.bytes)}.\n  Fix: restore the published text (download it from its sourceUrl in ${published.name}, or git checkout the commit that was deployed) and restore its seal; to change it, ${CHANGE}.`,
-		]);
+		expect(witnessMessages([edited])).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml differs from what was published: https://www.solinum.fi/evasteet/versiot.json gives SHA-256 2d0fdad0fa52e7a5fee8600949f8dae0c2b8273d11e0bcd93c0b4293f8c84be3, the file has 06b654b78fc5451d62b027a55d3af9865ab2f43376dff296d36a2b50d077e6d6.
+			  Fix: restore the published text (download it from its sourceUrl in https://www.solinum.fi/evasteet/versiot.json, or git checkout the commit that was deployed) and restore its seal; to change it, make a new version: copy the newest file, name the copy after the day it is shown from, and edit it.",
+			]
+		`);
 	});
 
 	it('refuses a published version that is gone, even from the manifest', () => {
 		const later = version('2026-12-01', (d) => void (d.texts.banner.title = 'Evästeet'), 'Uusi.');
-		expect(witnessMessages([later])).toEqual([
-			`${at('2026-11-25.yaml')}: 2026-11-25.yaml is published (${published.name}) but is missing from the folder.\n  Fix: restore it from version control (git checkout -- ${FOLDER}/2026-11-25.yaml); a published file cannot be removed.`,
-		]);
+		expect(witnessMessages([later])).toMatchInlineSnapshot(`
+			[
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml is published (https://www.solinum.fi/evasteet/versiot.json) but is missing from the folder.
+			  Fix: restore it from version control (git checkout -- content/evasteet/2026-11-25.yaml); a published file cannot be removed.",
+			]
+		`);
 	});
 
 	it('passes the folder the site published, with later versions added', () => {
@@ -522,9 +609,10 @@ describe('the published site as the witness', () => {
 
 	it('tells a checkout that converted line endings from an edit', () => {
 		const crlf = { ...first, bytes: encode(new TextDecoder().decode(first.bytes).replace(/\n/g, '\r\n')) };
-		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toContain(
-			'was published with LF line endings, and this copy has CRLF',
-		);
+		expect(folderMessages([crlf], sealOf(first), '2026-12-02')[0]).toMatchInlineSnapshot(`
+			"content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published with LF line endings, and this copy has CRLF: its SHA-256 no longer matches the seal.
+			  Fix: your Git converted the line endings (core.autocrlf): restore the file as committed with git checkout -- content/evasteet/2026-11-25.yaml; the repository's .gitattributes keeps it byte for byte from then on."
+		`);
 	});
 });
 
@@ -537,6 +625,12 @@ describe('the folder on disk', () => {
 	};
 	const messages = (path: string) =>
 		readConsentFolder(path).problems.map((problem) => formatProblem(problem, 'evasteet'));
+	/** The messages for the folder once `spoil` has been done to it, the temporary path written as evasteet. */
+	const messagesAfter = (spoil: (path: string) => void) => {
+		const path = folder();
+		spoil(path);
+		return messages(path).map((message) => message.replace(path, 'evasteet'));
+	};
 
 	it("reads the versions as bytes, ignoring editors' backup and swap files", () => {
 		const path = folder();
@@ -548,39 +642,53 @@ describe('the folder on disk', () => {
 		expect(sha256Bytes(read.files[0]!.bytes)).toBe(read.sealed!['2026-11-25.yaml']);
 	});
 
-	it.each<[string, (path: string) => void, string]>([
-		[
-			'a subfolder',
-			(path) => mkdirSync(join(path, 'vanhat')),
-			'evasteet/vanhat: is a folder, and the folder holds no subfolders.\n  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.',
-		],
-		[
-			'a link to a file outside',
-			(path) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml')),
-			'evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.\n  Fix: replace the link with the file itself (copy it into the folder), or delete the link.',
-		],
-		[
-			'a link that leads nowhere',
-			(path) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml')),
-			'evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.\n  Fix: delete the link, and put the file itself in the folder.',
-		],
-		[
-			'a seal manifest that is not one',
-			(path) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}'),
-			'evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.\n  Fix: restore it from version control (git checkout -- evasteet/sealed.json).',
-		],
-	])('refuses %s', (_, spoil, expected) => {
-		const path = folder();
-		spoil(path);
-		expect(messages(path).map((message) => message.replace(path, 'evasteet'))).toEqual([expected]);
+	it('refuses a subfolder', () => {
+		expect(messagesAfter((path) => mkdirSync(join(path, 'vanhat')))).toMatchInlineSnapshot(`
+			[
+			  "evasteet/vanhat: is a folder, and the folder holds no subfolders.
+			  Fix: the folder holds only its dated files and sealed.json: move anything else elsewhere.",
+			]
+		`);
+	});
+
+	it('refuses a link to a file outside', () => {
+		const spoil = (path: string) => symlinkSync('/etc/hostname', join(path, '2026-12-01.yaml'));
+		expect(messagesAfter(spoil)).toMatchInlineSnapshot(`
+			[
+			  "evasteet/2026-12-01.yaml: is a symbolic link to /etc/hostname, outside the folder: what is published must be in the repository.
+			  Fix: replace the link with the file itself (copy it into the folder), or delete the link.",
+			]
+		`);
+	});
+
+	it('refuses a link that leads nowhere', () => {
+		const spoil = (path: string) => symlinkSync(join(path, 'ei-ole.yaml'), join(path, '2026-12-01.yaml'));
+		expect(messagesAfter(spoil)).toMatchInlineSnapshot(`
+			[
+			  "evasteet/2026-12-01.yaml: is a symbolic link that leads nowhere.
+			  Fix: delete the link, and put the file itself in the folder.",
+			]
+		`);
+	});
+
+	it('refuses a seal manifest that is not one', () => {
+		const spoil = (path: string) => writeFileSync(join(path, 'sealed.json'), '{"2026-11-25.yaml": "x"}');
+		expect(messagesAfter(spoil)).toMatchInlineSnapshot(`
+			[
+			  "evasteet/sealed.json: the seal manifest gives "2026-11-25.yaml" a value that is not a SHA-256 in lowercase hex.
+			  Fix: restore it from version control (git checkout -- evasteet/sealed.json).",
+			]
+		`);
 	});
 
 	it('refuses a folder that does not exist', () => {
-		expect(
-			checkConsentHistory('ei/ole', '2026-12-02').problems.map((problem) => formatProblem(problem, 'ei/ole')),
-		).toEqual([
-			'ei/ole: the folder of the cookie information does not exist.\n  Fix: set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.',
-		]);
+		const { problems } = checkConsentHistory('ei/ole', '2026-12-02');
+		expect(problems.map((problem) => formatProblem(problem, 'ei/ole'))).toMatchInlineSnapshot(`
+			[
+			  "ei/ole: the folder of the cookie information does not exist.
+			  Fix: set CONSENT_CONTENT_DIR to a folder of YYYY-MM-DD.yaml versions, or unset it to use content/evasteet.",
+			]
+		`);
 	});
 });
 

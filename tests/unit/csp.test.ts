@@ -42,14 +42,31 @@ describe('cspConfig', () => {
 });
 
 describe('serviceOrigins', () => {
-	it.each([['https://x.example/path'], ['http://x.example'], ['https://*.example'], ["'unsafe-inline'"]])(
-		'rejects %s, which is not a bare https origin',
-		(origin) => {
-			expect(() => serviceOrigins([{ hosts: { script: [origin] } }], 'script')).toThrow(
-				`The consent module declares the host "${origin}", which is not an https origin. Write it as https://host.example (no path, no wildcard).`,
-			);
-		},
-	);
+	const originsOf = (origin: string) => () => serviceOrigins([{ hosts: { script: [origin] } }], 'script');
+
+	it('rejects https://x.example/path, which is not a bare https origin', () => {
+		expect(originsOf('https://x.example/path')).toThrowErrorMatchingInlineSnapshot(
+			`[Error: The consent module declares the host "https://x.example/path", which is not an https origin. Write it as https://host.example (no path, no wildcard).]`,
+		);
+	});
+
+	it('rejects http://x.example, which is not a bare https origin', () => {
+		expect(originsOf('http://x.example')).toThrowErrorMatchingInlineSnapshot(
+			`[Error: The consent module declares the host "http://x.example", which is not an https origin. Write it as https://host.example (no path, no wildcard).]`,
+		);
+	});
+
+	it('rejects https://*.example, which is not a bare https origin', () => {
+		expect(originsOf('https://*.example')).toThrowErrorMatchingInlineSnapshot(
+			`[Error: The consent module declares the host "https://*.example", which is not an https origin. Write it as https://host.example (no path, no wildcard).]`,
+		);
+	});
+
+	it("rejects 'unsafe-inline', which is not a bare https origin", () => {
+		expect(originsOf("'unsafe-inline'")).toThrowErrorMatchingInlineSnapshot(
+			`[Error: The consent module declares the host "'unsafe-inline'", which is not an https origin. Write it as https://host.example (no path, no wildcard).]`,
+		);
+	});
 
 	it('sorts and removes repeats', () => {
 		const services = [
@@ -104,7 +121,9 @@ describe('_headers', () => {
 	});
 
 	it('refuses a header line outside a path rule', () => {
-		expect(() => parseHeaders('  X-A: 1\n')).toThrow('_headers line 1 is not "  Name: value" under a path:   X-A: 1');
+		expect(() => parseHeaders('  X-A: 1\n')).toThrowErrorMatchingInlineSnapshot(
+			`[Error: _headers line 1 is not "  Name: value" under a path:   X-A: 1]`,
+		);
 	});
 
 	it('the public/_headers file never sets one header in two matching rules', async () => {

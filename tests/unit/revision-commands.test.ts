@@ -37,6 +37,9 @@ const mkdirSyncReturning = (folder: string) => {
 const problemsIn = (folder: string, buildDate = TODAY) =>
 	checkFolderOnDisk(folder, { buildDate }).problems.map((problem) => problem.message);
 
+/** `text` with the scratch folder's random path written as <folder>, so that a snapshot holds it. */
+const withFolderNamed = (text: string, folder: string) => text.replaceAll(folder, '<folder>');
+
 describe('npm run revision:new', () => {
 	it('copies the newest revision under filled-in front matter, says what to do next, and warns of the copied date', () => {
 		const folder = copyOfContent();
@@ -57,35 +60,79 @@ describe('npm run revision:new', () => {
 		);
 		expect(result.stdout).toContain('Next:');
 		expect(result.stdout).toContain('npm run revision:seal -- 2026-12-01.mdx');
-		expect(result.stdout).toContain(
-			`Warning, to fix while you edit:\n${folder}/2026-12-01.mdx:111: the text says "päivitetty 11.3.2018", but the revision is published on 1.12.2026.\n  Fix: write the publication date in the text (1.12.2026), or take the date out: the page shows the publication date itself.`,
-		);
+		expect(withFolderNamed(result.stdout, folder)).toMatchInlineSnapshot(`
+			"Created <folder>/2026-12-01.mdx, a copy of 2018-03-11.mdx with the front matter filled in.
+
+			Next:
+			  1. Edit the text in <folder>/2026-12-01.mdx. (The build refuses an unchanged copy.)
+			  2. Preview it: npm run dev, then open http://localhost:4321/tietosuojaseloste/2026-12-01/
+			  3. When it is final, seal it: npm run revision:seal -- 2026-12-01.mdx
+			  4. Commit both files (2026-12-01.mdx and sealed.json) and publish.
+
+			Warning, to fix while you edit:
+			<folder>/2026-12-01.mdx:111: the text says "päivitetty 11.3.2018", but the revision is published on 1.12.2026.
+			  Fix: write the publication date in the text (1.12.2026), or take the date out: the page shows the publication date itself.
+			"
+		`);
 		// Until the editor changes the text, the build refuses the copy.
 		expect(problemsIn(folder)).toEqual(['the text is identical to the previous revision, 2018-03-11.mdx.']);
 	});
 
-	it.each([
-		[
-			['--summary', 'x', '--date', '2018-03-11'],
-			'2018-03-11.mdx already exists: there is a revision published on 2018-03-11.',
-		],
-		[['--summary', 'x', '--date', '2026-02-30'], '"2026-02-30" is not a real date.'],
-		[['--summary', 'x', '--date', '2017-01-01'], '2017-01-01 is before the newest revision, 2018-03-11.mdx.'],
-		[
-			['--summary', 'x', '--date', '2026-11-30'],
-			'2026-11-30 is before today (2026-12-01): a revision cannot be published in the past.',
-		],
-		[['--date', '2026-12-01'], 'the summary is missing.'],
-		[
-			['--summary', 'x', '--date', '2026-12-01', '--effective', '2026-11-01'],
-			'the effective date "2026-11-01" is not a real date on or after 2026-12-01.',
-		],
-	])('refuses %j', (args, message) => {
+	/** What revision:new says to `args`, refusing them and writing no file. */
+	const refusal = (args: string[]) => {
 		const folder = copyOfContent();
 		const result = run('revision-new', folder, args);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain(`${folder}: ${message}\n  Fix: `);
 		expect(existsSync(join(folder, '2026-12-01.mdx'))).toBe(false);
+		return withFolderNamed(result.stderr, folder);
+	};
+
+	it('refuses ["--summary","x","--date","2018-03-11"]', () => {
+		expect(refusal(['--summary', 'x', '--date', '2018-03-11'])).toMatchInlineSnapshot(`
+			"<folder>: 2018-03-11.mdx already exists: there is a revision published on 2018-03-11.
+			  Fix: edit that file if it is not sealed yet, or give another date with --date YYYY-MM-DD.
+			"
+		`);
+	});
+
+	it('refuses ["--summary","x","--date","2026-02-30"]', () => {
+		expect(refusal(['--summary', 'x', '--date', '2026-02-30'])).toMatchInlineSnapshot(`
+			"<folder>: "2026-02-30" is not a real date.
+			  Fix: give the date as YYYY-MM-DD, e.g. --date 2026-03-01.
+			"
+		`);
+	});
+
+	it('refuses ["--summary","x","--date","2017-01-01"]', () => {
+		expect(refusal(['--summary', 'x', '--date', '2017-01-01'])).toMatchInlineSnapshot(`
+			"<folder>: 2017-01-01 is before the newest revision, 2018-03-11.mdx.
+			  Fix: a new revision comes after every earlier one: give a later date with --date YYYY-MM-DD.
+			"
+		`);
+	});
+
+	it('refuses ["--summary","x","--date","2026-11-30"]', () => {
+		expect(refusal(['--summary', 'x', '--date', '2026-11-30'])).toMatchInlineSnapshot(`
+			"<folder>: 2026-11-30 is before today (2026-12-01): a revision cannot be published in the past.
+			  Fix: leave --date out to publish today, or give today or a later day as YYYY-MM-DD.
+			"
+		`);
+	});
+
+	it('refuses ["--date","2026-12-01"]', () => {
+		expect(refusal(['--date', '2026-12-01'])).toMatchInlineSnapshot(`
+			"<folder>: the summary is missing.
+			  Fix: describe the change in plain words: npm run revision:new -- --summary "Lisätty evästeitä koskeva osio."
+			"
+		`);
+	});
+
+	it('refuses ["--summary","x","--date","2026-12-01","--effective","2026-11-01"]', () => {
+		expect(refusal(['--summary', 'x', '--date', '2026-12-01', '--effective', '2026-11-01'])).toMatchInlineSnapshot(`
+			"<folder>: the effective date "2026-11-01" is not a real date on or after 2026-12-01.
+			  Fix: give --effective as YYYY-MM-DD, no earlier than the publication date, or leave it out.
+			"
+		`);
 	});
 
 	it('refuses an effective date that would not follow the newest revision, as the build would', () => {
@@ -93,23 +140,33 @@ describe('npm run revision:new', () => {
 		const pending = { ...seed!, published: '2026-12-05', effective: '2027-03-01', fileName: '2026-12-05.mdx' };
 		expect(() =>
 			scaffoldRevision([seed!, pending], { date: '2026-12-06', today: TODAY, summary: 'x', effective: '2027-02-01' }),
-		).toThrow('the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).');
+		).toThrowErrorMatchingInlineSnapshot(
+			`[Error: the new revision would take effect on 2027-02-01, not after 2026-12-05.mdx (effective 2027-03-01).]`,
+		);
 	});
 
 	it('refuses a summary the build would refuse, before the file exists', () => {
 		const folder = copyOfContent();
 		const result = run('revision-new', folder, ['--summary', 'Uusi \u202Eesolets\u202C.', '--date', '2026-12-01']);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('2026-12-01.mdx:4: the text contains the invisible character U+202E');
+		expect(withFolderNamed(result.stderr, folder)).toMatchInlineSnapshot(`
+			"1 mistake in <folder>:
+
+			<folder>/2026-12-01.mdx:4: the text contains the invisible character U+202E, which can make the text read differently from what it says.
+			  Fix: delete it: a revision is plain text (your editor may show it as a box, a code, or nothing at all).
+			"
+		`);
 		expect(existsSync(join(folder, '2026-12-01.mdx'))).toBe(false);
 	});
 
 	it('refuses a NOTICE_BUILD_DATE that is no date, plainly', () => {
 		const result = run('revision-new', copyOfContent(), ['--summary', 'x'], '2026-13-01');
 		expect(result.status).toBe(1);
-		expect(result.stderr).toBe(
-			'NOTICE_BUILD_DATE is "2026-13-01", which is not a real date.\n  Fix: write it as YYYY-MM-DD, or unset it to use today.\n',
-		);
+		expect(result.stderr).toMatchInlineSnapshot(`
+			"NOTICE_BUILD_DATE is "2026-13-01", which is not a real date.
+			  Fix: write it as YYYY-MM-DD, or unset it to use today.
+			"
+		`);
 	});
 
 	it.each([[['--sumary', 'x']], [['--summary']], [['uusi versio']]])(
@@ -158,11 +215,12 @@ describe('npm run revision:seal', () => {
 		expect(after['2026-12-01.mdx']).toMatch(/^[0-9a-f]{64}$/);
 
 		writeFileSync(path, `${readFileSync(path, 'utf8')}Vielä yksi.\n`);
-		expect(problemsIn(folder)).toEqual([
-			expect.stringMatching(
-				/^2026-12-01\.mdx was published and cannot change \(sealed SHA-256 [0-9a-f]{64}, the file now [0-9a-f]{64}\)\.$/,
-			),
-		]);
+		const fingerprintsHidden = problemsIn(folder).map((message) => message.replace(/\b[0-9a-f]{64}\b/g, '<sha256>'));
+		expect(fingerprintsHidden).toMatchInlineSnapshot(`
+			[
+			  "2026-12-01.mdx was published and cannot change (sealed SHA-256 <sha256>, the file now <sha256>).",
+			]
+		`);
 	});
 
 	it('seals a revision published earlier and not sealed, which is the fix the build asks for', () => {
@@ -170,9 +228,11 @@ describe('npm run revision:seal', () => {
 		run('revision-new', folder, ['--summary', 'Muutos.', '--date', '2026-12-01']);
 		const path = join(folder, '2026-12-01.mdx');
 		writeFileSync(path, `${readFileSync(path, 'utf8')}\nUusi kappale.\n`);
-		expect(problemsIn(folder, '2026-12-05')).toEqual([
-			'2026-12-01.mdx was published on 2026-12-01, before the build date 2026-12-05, but is not sealed.',
-		]);
+		expect(problemsIn(folder, '2026-12-05')).toMatchInlineSnapshot(`
+			[
+			  "2026-12-01.mdx was published on 2026-12-01, before the build date 2026-12-05, but is not sealed.",
+			]
+		`);
 		expect(run('revision-seal', folder, ['2026-12-01.mdx'], '2026-12-05').status).toBe(0);
 		expect(problemsIn(folder, '2026-12-05')).toEqual([]);
 	});
@@ -201,9 +261,15 @@ describe('npm run revision:seal', () => {
 		rmSync(join(folder, 'sealed.json'));
 		const result = run('revision-seal', folder, []);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain(
-			'the seal manifest is missing, so nothing published would be protected.\n  Fix: restore it from version control',
-		);
+		expect(withFolderNamed(result.stderr, folder)).toMatchInlineSnapshot(`
+			"1 mistake in <folder>:
+
+			<folder>/sealed.json: the seal manifest is missing, so nothing published would be protected.
+			  Fix: restore it from version control (git checkout -- <folder>/sealed.json).
+
+			Nothing was sealed: only a folder that builds can be sealed.
+			"
+		`);
 		expect(existsSync(join(folder, 'sealed.json'))).toBe(false);
 	});
 
