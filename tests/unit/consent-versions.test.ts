@@ -475,9 +475,15 @@ describe('the folder as a whole', () => {
 
 	it('refuses a sealed version that changed', () => {
 		const files = [{ ...first, bytes: encode(`${new TextDecoder().decode(first.bytes)} `) }];
-		expect(folderMessages(files, sealOf(first), '2026-12-02')).toMatchInlineSnapshot(`
+		// The fingerprints by name: the files are js-yaml's output, whose bytes are not ours to pin.
+		const named = folderMessages(files, sealOf(first), '2026-12-02').map((message) =>
+			message
+				.replace(sha256Bytes(first.bytes), '<sealed SHA-256>')
+				.replace(sha256Bytes(files[0]!.bytes), '<SHA-256 of the edited file>'),
+		);
+		expect(named).toMatchInlineSnapshot(`
 			[
-			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published and cannot change (sealed SHA-256 2d0fdad0fa52e7a5fee8600949f8dae0c2b8273d11e0bcd93c0b4293f8c84be3, the file now 4e48c86a7bd57fe596b798aefa38ec73e63fbd3ed7bb32b08a7f32a0cd9a842a).
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml was published and cannot change (sealed SHA-256 <sealed SHA-256>, the file now <SHA-256 of the edited file>).
 			  Fix: undo the edit (git checkout -- content/evasteet/2026-11-25.yaml); to change it, make a new version: copy the newest file, name the copy after the day it is shown from, and edit it.",
 			]
 		`);
@@ -562,9 +568,14 @@ describe('the published site as the witness', () => {
 
 	it('refuses a published version that was edited and sealed again, naming both fingerprints', () => {
 		const edited = version('2026-11-25', (d) => void (d.texts.banner.title = 'Evästeet'), 'Ensimmäinen.');
-		expect(witnessMessages([edited])).toMatchInlineSnapshot(`
+		const named = witnessMessages([edited]).map((message) =>
+			message
+				.replace(published.files[0]!.sha256, '<published SHA-256>')
+				.replace(sha256Bytes(edited.bytes), '<SHA-256 of the edited file>'),
+		);
+		expect(named).toMatchInlineSnapshot(`
 			[
-			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml differs from what was published: https://www.solinum.fi/evasteet/versiot.json gives SHA-256 2d0fdad0fa52e7a5fee8600949f8dae0c2b8273d11e0bcd93c0b4293f8c84be3, the file has 06b654b78fc5451d62b027a55d3af9865ab2f43376dff296d36a2b50d077e6d6.
+			  "content/evasteet/2026-11-25.yaml: 2026-11-25.yaml differs from what was published: https://www.solinum.fi/evasteet/versiot.json gives SHA-256 <published SHA-256>, the file has <SHA-256 of the edited file>.
 			  Fix: restore the published text (download it from its sourceUrl in https://www.solinum.fi/evasteet/versiot.json, or git checkout the commit that was deployed) and restore its seal; to change it, make a new version: copy the newest file, name the copy after the day it is shown from, and edit it.",
 			]
 		`);
