@@ -42,9 +42,9 @@ function pageBudget(kilobytes: number, requests = 6): Budget {
 /** The kinds of page, one address each on the three-revision fixture site, and their budgets. */
 export const PAGES: { kind: string; path: string; status: number; budget: Budget }[] = [
 	// The notice: half of what Starlight's page weighs (53 KB, 10 requests) with no widget. 25 KB
-	// since issue 13 (each section's last change, the validity period, table styles: +233 B) and
-	// issue 14 (link previews and structured data, the dark theme, the phone banner: +523 B), which
-	// may take it there together and no further. A revision page is the same page.
+	// once each section's last change, the validity period and table styles (+233 B) and link
+	// previews, structured data, the dark theme and the phone banner (+523 B) came, which may take
+	// it there together and no further. A revision page is the same page.
 	{
 		kind: 'notice',
 		path: '/tietosuojaseloste/',
