@@ -107,8 +107,8 @@ function cookieSource(cookie: DeclaredCookie) {
  * The consent revision of a version that asks visitors again: a 32-bit FNV-1a hash of its
  * declaration. The widget asks again whenever the revision changes, so the revision in force is
  * that of the newest version that asked (src/lib/consent/check-node.ts, `publishedHistory`).
- * Written out rather than taken from node:crypto: every visitor's
- * record holds this number, and another function would change it and ask everyone again.
+ * Written out rather than taken from node:crypto: every visitor's record holds this number, and
+ * another function would change it and ask everyone again.
  */
 export function consentRevision(declaration: ConsentDeclaration): number {
 	let hash = 0x811c9dc5;
