@@ -22,9 +22,11 @@ export default defineConfig({
 		command: 'node tests/support/serve-sites.ts',
 		// Up once every site is: the last one's notice answers.
 		url: `http://127.0.0.1:${sitePort(TEST_SITES.at(-1)!)}/tietosuojaseloste/`,
-		reuseExistingServer: !process.env['CI'],
+		// Never a server already running: it may serve another checkout's sites, or older ones.
+		reuseExistingServer: false,
 		// Four builds on a busy two-core machine.
 		timeout: 180_000,
-		stdout: 'ignore',
+		// Which site was built, and how long it took.
+		stdout: 'pipe',
 	},
 });

@@ -20,8 +20,8 @@ import baseCss from 'vanilla-cookieconsent/dist/css-components/base.css?inline';
 import bannerCss from 'vanilla-cookieconsent/dist/css-components/consent-modal.css?inline';
 import { denyByDefault, enforcement, googleTag, type ServiceCode } from '../lib/consent/enforcement.ts';
 import {
+	browserConfig,
 	isTrustworthyRecord,
-	widgetConfig,
 	type PreferencesSections,
 	type RecordData,
 } from '../lib/consent/runtime.ts';
@@ -192,23 +192,23 @@ function fallbackSections(): PreferencesSections {
  * dialog opens once its styles are in too, so that the widget's opening (its transition and the
  * focus it moves into the dialog) runs on a styled dialog, as it would without lazy loading.
  */
-function lazyPreferences(sections: PreferencesSections) {
+function preferencesLoader(sections: PreferencesSections) {
 	let fetched: WidgetPreferences | undefined;
 	let ready = false;
 	const load = once(() =>
 		Promise.all([
 			fetch(boot.preferencesPath)
 				.then((response) => (response.ok ? (response.json() as Promise<WidgetPreferences>) : Promise.reject()))
-				.then((preferences) => {
-					fetched = preferences;
-					return gpc ? preferences.gpc : preferences.plain;
+				.then((arrived) => {
+					fetched = arrived;
+					return gpc ? arrived.gpc : arrived.plain;
 				})
 				.catch(fallbackSections),
 			preferencesCode()
 				.then(({ fetchPreferencesCss }) => fetchPreferencesCss())
 				.catch(() => undefined),
-		]).then(([arrived]) => {
-			sections.push(...arrived);
+		]).then(([arrivedSections]) => {
+			sections.push(...arrivedSections);
 			ready = true;
 		}),
 	);
@@ -223,11 +223,8 @@ function lazyPreferences(sections: PreferencesSections) {
 
 // The banner in the browser's wording; the preferences' sections are filled in when they arrive.
 const sections: PreferencesSections = [];
-const config = widgetConfig(
-	{ options, banner: gpc ? boot.banner.gpc : boot.banner.plain, preferences: boot.preferences },
-	sections,
-);
-const preferences = lazyPreferences(sections);
+const config = browserConfig(boot, gpc, sections);
+const preferences = preferencesLoader(sections);
 discardUntrustworthyRecord();
 
 let showRecord: ((granted: WidgetCategory[] | undefined) => void) | undefined;

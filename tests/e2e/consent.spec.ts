@@ -131,7 +131,9 @@ async function looksOf(buttons: readonly Locator[]) {
 	const [first] = buttons;
 	await first!.evaluate((element) =>
 		Promise.all(
-			(element.closest('#cc-main') ?? element).getAnimations({ subtree: true }).map((animation) => animation.finished),
+			(element.closest('#cc-main') ?? element)
+				.getAnimations({ subtree: true })
+				.map((animation) => animation.finished.catch(() => undefined)),
 		),
 	);
 	const elements = await Promise.all(buttons.map((button) => button.elementHandle()));

@@ -65,7 +65,8 @@ test('npm run dev shows the same refusal in the error overlay, and the page once
 		// reload before the load event aborts page.goto.
 		await page.goto(url, { waitUntil: 'commit' });
 		const overlay = page.locator('vite-error-overlay');
-		await expect(overlay).toContainText('the front matter has an unknown field "sumary"');
+		// Time for a cold dev server: the Vite client, a possible reload, a second render.
+		await expect(overlay).toContainText('the front matter has an unknown field "sumary"', { timeout: 30_000 });
 		await expect(overlay).toContainText('2020-06-01.mdx');
 		// "Open in editor" opens the revision, not our loader.
 		await expect(overlay.locator('#code header h2')).toHaveText(/tietosuojaseloste\/2020-06-01\.mdx(:\d+)*$/);

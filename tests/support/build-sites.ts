@@ -1,29 +1,60 @@
 // Builds every test site (or those named on the command line) into .test-sites/<name>. The
 // browser tests build them this way before serving them (serve-sites.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CONSENT_DIR } from '../../src/lib/site/settings-node.ts';
 import { siteOutDir, TEST_SITES, type TestSite } from './sites.ts';
 
 // Every build of this checkout writes .astro/content-modules.mjs (Astro does not follow cacheDir
 // for it), so two builds at once can import each other's revisions. One build at a time.
 const BUILD_LOCK = '.astro/build.lock';
-// A lock older than any build is left over from a killed run.
+// The lock names the process that holds it, so that one left by a killed run (Playwright ends
+// its web server with SIGKILL) is seen at once; a lock older than any build is left over too.
+const HOLDER = `${BUILD_LOCK}/pid`;
 const STALE_LOCK_MS = 5 * 60_000;
+
+/** Whether the lock is left over: its holder has exited, or it is older than any build. */
+function isStaleLock(): boolean {
+	const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+	if (age > STALE_LOCK_MS) return true;
+	let holder: number;
+	try {
+		holder = Number(readFileSync(HOLDER, 'utf8'));
+	} catch {
+		return false; // not named yet, or just released
+	}
+	if (!(holder > 0)) return false;
+	try {
+		process.kill(holder, 0);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+}
+
+/** Records which process holds the lock: the one that took it, or the build it started. */
+function holdBuildLock(pid: number): void {
+	writeFileSync(HOLDER, String(pid));
+}
 
 /** Waits for this checkout's build lock (also held by a dev server, which writes the same content modules); returns its release. */
 export function acquireBuildLock(): () => void {
 	mkdirSync('.astro', { recursive: true });
 	const sleeper = new Int32Array(new SharedArrayBuffer(4));
-	for (;;) {
-		try {
-			mkdirSync(BUILD_LOCK);
-			return () => rmSync(BUILD_LOCK, { recursive: true, force: true });
-		} catch {
-			const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-			if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
-			else Atomics.wait(sleeper, 0, 0, 200);
-		}
+	while (!tryLock()) {
+		if (isStaleLock()) rmSync(BUILD_LOCK, { recursive: true, force: true });
+		else Atomics.wait(sleeper, 0, 0, 200);
+	}
+	holdBuildLock(process.pid);
+	return () => rmSync(BUILD_LOCK, { recursive: true, force: true });
+}
+
+function tryLock(): boolean {
+	try {
+		mkdirSync(BUILD_LOCK);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
@@ -69,6 +100,8 @@ export function startBuild(
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
+	// The build holds the lock until it exits, even if this process goes first.
+	if (child.pid) holdBuildLock(child.pid);
 	child.on('exit', release);
 	return child;
 }

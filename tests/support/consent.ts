@@ -9,7 +9,9 @@ import {
 	type ConsentDeclaration,
 	type DeclaredCategory,
 } from '../../src/lib/consent/declaration.ts';
-import { cookieMatcher } from '../../src/lib/consent/runtime.ts';
+import { bannerTexts, preferencesFrame, preferencesSections, widgetOptions } from '../../src/lib/consent/config.ts';
+import type { WidgetSource } from '../../src/lib/consent/config.ts';
+import { cookieMatcher, widgetConfig, type ConsentConfig } from '../../src/lib/consent/runtime.ts';
 import type { HostDirective } from '../../src/lib/consent/schema.ts';
 import type { ConsentHistory } from '../../src/lib/consent/history.ts';
 import { checkConsentHistory, describeConsentProblems } from '../../src/lib/consent/versions-node.ts';
@@ -23,6 +25,17 @@ export function siteConsent(name: TestSiteName): ConsentHistory {
 	const { history, problems } = checkConsentHistory(folder, site.buildDate);
 	if (!history) throw new Error(describeConsentProblems(folder, problems));
 	return history;
+}
+
+/**
+ * The whole configuration a browser without or with Global Privacy Control ends up running the
+ * widget with, put together here straight from the builders (the browser gets it in parts).
+ */
+export function consentConfig(source: WidgetSource, browser: { gpc: boolean }): ConsentConfig {
+	return widgetConfig(
+		{ options: widgetOptions(source), banner: bannerTexts(source, browser.gpc), preferences: preferencesFrame(source) },
+		preferencesSections(source, browser.gpc),
+	);
 }
 
 /** The published site's: the real content/evasteet. */

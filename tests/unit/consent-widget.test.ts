@@ -1,10 +1,9 @@
 import type { Translation } from 'vanilla-cookieconsent';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_ACCOUNTS } from '../../src/lib/consent/declaration.ts';
-import { autoClearCookies } from '../support/consent.ts';
-import { consentConfig } from '../../src/lib/consent/config.ts';
+import { autoClearCookies, consentConfig } from '../support/consent.ts';
 import { receiptData, widgetSource, widgetVersions } from '../../src/lib/consent/history.ts';
-import { widgetConfig } from '../../src/lib/consent/runtime.ts';
+import { browserConfig } from '../../src/lib/consent/runtime.ts';
 import { recordTexts, widgetBoot, widgetPreferences } from '../../src/lib/consent/widget.ts';
 import { t } from '../../src/lib/site/i18n.ts';
 import { siteConsent } from '../support/consent.ts';
@@ -22,22 +21,26 @@ describe('what a first visit gets of the cookie information', () => {
 		recordTexts((key) => t(key)),
 		receiptData(history, 'https://www.solinum.fi'),
 	);
-	const assembled = (gpc: boolean) =>
-		widgetConfig(
-			{ options: boot.options, banner: gpc ? boot.banner.gpc : boot.banner.plain, preferences: boot.preferences },
-			gpc ? preferences.gpc : preferences.plain,
-		);
+	// What the browser runs the widget with, once the sections it fetches are in.
+	const inBrowser = (gpc: boolean) => browserConfig(boot, gpc, gpc ? preferences.gpc : preferences.plain);
 
 	it('with the fetched sections, is the whole configuration for a browser without and with GPC', () => {
-		expect(assembled(false)).toEqual(consentConfig(source, { gpc: false }));
-		expect(assembled(true)).toEqual(consentConfig(source, { gpc: true }));
-		expect(fi(true).consentModal.description).not.toBe(fi(false).consentModal.description);
+		expect(inBrowser(false)).toEqual(consentConfig(source, { gpc: false }));
+		expect(inBrowser(true)).toEqual(consentConfig(source, { gpc: true }));
+	});
+
+	it('words the banner for the browser: a GPC browser is told what GPC refuses, before any change note', () => {
+		const banner = (gpc: boolean) => (inBrowser(gpc).language.translations['fi'] as Translation).consentModal;
+		expect(banner(false).description).toBe(fi(false).consentModal.description);
+		expect(banner(true).description?.replace(banner(false).description!.split(' {{')[0]!, '…')).toMatchInlineSnapshot(
+			`"… <strong>Selaimesi lähettää Global Privacy Control (GPC) -signaalin, joten seuraavat on hylätty, vaikka valitsisit Hyväksy kaikki: Markkinointi.</strong> {{revisionMessage}}"`,
+		);
 	});
 
 	it('holds no preferences section: not one text of the categories beyond their names', () => {
 		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.noticeQuote);
 		expect(JSON.stringify(boot)).not.toContain(CONSENT.categories[1]!.purpose);
-		expect(boot.preferences).not.toHaveProperty('sections');
+		expect(boot.preferencesFrame).not.toHaveProperty('sections');
 	});
 
 	it('carries what enforcement needs, derived from the declaration', () => {

@@ -10,9 +10,8 @@ import {
 	SERVICE_ACCOUNTS,
 	type ConsentDeclaration,
 } from '../../src/lib/consent/declaration.ts';
-import { autoClearCookies, serviceHosts as hostsOf } from '../support/consent.ts';
+import { autoClearCookies, consentConfig, serviceHosts as hostsOf } from '../support/consent.ts';
 import {
-	consentConfig,
 	cookieRows,
 	escapeHtml,
 	formatLifetime,

@@ -3,7 +3,7 @@
  * information, so that each client gets exactly the parts it needs: the options and the banner's
  * texts on a first visit, the preferences' sections when a visitor reaches for them
  * (src/lib/consent/widget.ts), the banner and the preferences as shown on a version's page
- * (version-view.ts). Pure; `consentConfig` puts the parts together as the browser does.
+ * (version-view.ts). Pure; the browser puts the parts together (runtime.ts, `browserConfig`).
  */
 import {
 	categoryCookies,
@@ -13,20 +13,12 @@ import {
 	type DeclaredCategory,
 	type DeclaredCookie,
 } from './declaration.ts';
-import {
-	widgetConfig,
-	type BannerTexts,
-	type ConsentConfig,
-	type PreferencesFrame,
-	type PreferencesSections,
-	type WidgetOptions,
-} from './runtime.ts';
+import type { BannerTexts, PreferencesFrame, PreferencesSections, WidgetOptions } from './runtime.ts';
 import { fill } from '../site/fill.ts';
 import { escapeHtml } from '../site/html.ts';
 import { COOKIES_PATH, NOTICE_PATH } from '../site/routes.ts';
 
 export type { ConsentTexts } from './declaration.ts';
-export type { ConsentConfig } from './runtime.ts';
 
 /** What the widget is configured from: a version, and the revision visitors' choices are held to. */
 export interface WidgetSource {
@@ -221,18 +213,4 @@ export function widgetOptions(source: WidgetSource): WidgetOptions {
 			]),
 		),
 	};
-}
-
-/** What the browser that sends (or does not send) Global Privacy Control is configured for. */
-export interface ConsentContext {
-	/** `navigator.globalPrivacyControl === true`. */
-	gpc: boolean;
-}
-
-/** The whole configuration the widget runs with in a browser, once the preferences' sections are in. */
-export function consentConfig(source: WidgetSource, context: ConsentContext): ConsentConfig {
-	return widgetConfig(
-		{ options: widgetOptions(source), banner: bannerTexts(source, context.gpc), preferences: preferencesFrame(source) },
-		preferencesSections(source, context.gpc),
-	);
 }

@@ -1,6 +1,7 @@
 // Pure helpers the browser runs, kept apart from the declaration so that a page does not
 // download the declaration to use them.
 import type { CookieConsentConfig, Translation } from 'vanilla-cookieconsent';
+import type { WidgetBoot } from './widget.ts';
 
 /** How to find a declared cookie among the browser's: its exact name, or every name it starts. */
 export function cookieMatcher(cookie: { name: string; prefix?: boolean }): string | RegExp {
@@ -37,6 +38,18 @@ export function widgetConfig(
 			translations: { fi: { consentModal: parts.banner, preferencesModal: { ...parts.preferences, sections } } },
 		},
 	};
+}
+
+/**
+ * The configuration a browser runs the widget with: the first visit's parts, the banner in the
+ * browser's wording (Global Privacy Control or not), and the array the preferences' sections
+ * are fetched into.
+ */
+export function browserConfig(boot: WidgetBoot, gpc: boolean, sections: PreferencesSections): ConsentConfig {
+	return widgetConfig(
+		{ options: boot.options, banner: gpc ? boot.banner.gpc : boot.banner.plain, preferences: boot.preferencesFrame },
+		sections,
+	);
 }
 
 /** What the site adds to the widget's record: the version the visitor agreed to, and whether GPC applied. */

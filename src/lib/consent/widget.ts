@@ -44,7 +44,7 @@ export interface WidgetBoot extends WidgetVersions {
 	/** The banner's texts for a browser without and with Global Privacy Control. */
 	banner: { plain: BannerTexts; gpc: BannerTexts };
 	/** The preferences dialog but for its sections, which come later. */
-	preferences: PreferencesFrame;
+	preferencesFrame: PreferencesFrame;
 	categories: WidgetCategory[];
 	accounts: typeof SERVICE_ACCOUNTS;
 	preferencesPath: string;
@@ -108,7 +108,7 @@ export function widgetBoot(source: WidgetSource, versions: WidgetVersions): Widg
 	return {
 		options: widgetOptions(source),
 		banner: { plain: bannerTexts(source, false), gpc: bannerTexts(source, true) },
-		preferences: preferencesFrame(source),
+		preferencesFrame: preferencesFrame(source),
 		categories: declaration.categories.map((category) => ({
 			id: category.id,
 			name: category.name,
