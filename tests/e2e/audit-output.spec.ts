@@ -1,6 +1,7 @@
 // Audits of the built output itself, no browser needed: every page is valid HTML, every internal
 // link and #fragment resolves, the sitemap lists exactly the pages with the day each changed, the
-// feed's links resolve, and every page tells search engines and link previews what it is.
+// feed's links resolve, every page tells search engines and link previews what it is, and every
+// page's styles rank their cascade layers as src/styles/layers.css declares.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,18 @@ function internalTarget(reference: string, fromPath: string): URL | undefined {
 	if (/^(mailto|tel|data|javascript):/i.test(reference)) return undefined;
 	const url = new URL(reference, `${SITE_ORIGIN}${fromPath}`);
 	return url.origin === SITE_ORIGIN ? url : undefined;
+}
+
+/** The top-level cascade layers in the order their first mention in `css` gives them. */
+function layerOrder(css: string): string[] {
+	const names: string[] = [];
+	for (const [, list = ''] of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/@layer\s*([^{;]+)[{;]/g)) {
+		for (const name of list.split(',')) {
+			const topLevel = name.trim().split('.')[0]!;
+			if (!names.includes(topLevel)) names.push(topLevel);
+		}
+	}
+	return names;
 }
 
 /** Every id (and legacy a[name]) on a built page, for #fragment checks. */
@@ -186,6 +199,18 @@ for (const site of TEST_SITES) {
 			}
 			expect(checked).toBeGreaterThan(20);
 			expect(problems).toEqual([]);
+		});
+
+		// The first mention of a layer fixes its rank, and Astro inlines a page's sheets in an order of
+		// its own: a component's sheet before layers.css once ranked components below base.
+		test("every page's styles rank their layers as layers.css declares them", () => {
+			const declared = layerOrder(readFileSync('src/styles/layers.css', 'utf8'));
+			const misordered = builtPages(dir).flatMap((page) => {
+				const $ = cheerio.load(readFileSync(join(dir, page), 'utf8'));
+				const order = layerOrder($('style').text());
+				return order.join() === declared.join() ? [] : [`${pathOfFile(page)}: ${order.join(', ')}`];
+			});
+			expect(misordered).toEqual([]);
 		});
 
 		test('the sitemap lists every page and nothing else', () => {
