@@ -13,12 +13,21 @@ import {
 	type DeclaredCategory,
 	type DeclaredCookie,
 } from './declaration.ts';
-import type { BannerTexts, PreferencesFrame, PreferencesSections, WidgetOptions } from './runtime.ts';
+import {
+	isRefusedByGpc,
+	type BannerTexts,
+	type PreferencesFrame,
+	type PreferencesSections,
+	type WidgetOptions,
+} from './runtime.ts';
 import { fill } from '../site/fill.ts';
 import { escapeHtml } from '../site/html.ts';
 import { COOKIES_PATH, NOTICE_PATH } from '../site/routes.ts';
 
 export type { ConsentTexts } from './declaration.ts';
+
+/** The addresses the texts' `{cookiesPath}` and `{noticePath}` placeholders link to. */
+const LINK_PATHS = { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH };
 
 /** What the widget is configured from: a version, and the revision visitors' choices are held to. */
 export interface WidgetSource {
@@ -49,7 +58,7 @@ export function refusableCategories(declaration: ConsentDeclaration): DeclaredCa
 
 /** Categories refused because the browser sends Global Privacy Control (none without it). */
 export function gpcRefusedCategories(gpc: boolean, declaration: ConsentDeclaration): DeclaredCategory[] {
-	return gpc ? declaration.categories.filter((category) => category.refusable && category.refusedByGpc) : [];
+	return declaration.categories.filter((category) => isRefusedByGpc(category, gpc));
 }
 
 /** One row of a category's cookie table, as plain text (the page and the widget share it). */
@@ -129,7 +138,7 @@ export function bannerTexts(source: WidgetSource, gpc: boolean): BannerTexts {
 		acceptNecessaryBtn: texts.buttons.rejectAll,
 		showPreferencesBtn: texts.buttons.settings,
 		closeIconLabel: texts.banner.close,
-		footer: fill(texts.banner.links, { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH }),
+		footer: fill(texts.banner.links, LINK_PATHS),
 	};
 }
 
@@ -151,7 +160,7 @@ export function preferencesSections(source: WidgetSource, gpc: boolean): Prefere
 	const gpcRefused = new Set(gpcRefusedCategories(gpc, declaration).map((category) => category.id));
 	return [
 		{
-			description: `${texts.preferences.intro} ${fill(texts.preferences.more, { cookiesPath: COOKIES_PATH, noticePath: NOTICE_PATH })}`,
+			description: `${texts.preferences.intro} ${fill(texts.preferences.more, LINK_PATHS)}`,
 		},
 		...declaration.categories.map((category) => ({
 			title: escapeHtml(category.name),

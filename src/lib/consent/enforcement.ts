@@ -4,7 +4,7 @@
  * and given everything it acts on, so that unit tests drive it without a browser; the wiring to
  * vanilla-cookieconsent is src/scripts/consent.ts.
  */
-import { cookieMatcher } from './runtime.ts';
+import { cookieMatcher, isRefusedByGpc } from './runtime.ts';
 import type { ConsentModeSignal } from './declaration.ts';
 import type { WidgetCategory, WidgetService } from './widget.ts';
 
@@ -69,7 +69,7 @@ function signals(categories: readonly WidgetCategory[], value: 'granted' | 'deni
 /** The enforcement of `categories` in a browser that does (or does not) send GPC. */
 export function enforcement(categories: readonly WidgetCategory[], gpc: boolean, sinks: EnforcementSinks): Enforcement {
 	const gpcRefused = new Set(
-		categories.filter((category) => gpc && category.refusable && category.refusedByGpc).map((category) => category.id),
+		categories.filter((category) => isRefusedByGpc(category, gpc)).map((category) => category.id),
 	);
 	const started = new Set<string>();
 	const runs = (category: WidgetCategory, accepted: readonly string[]) =>

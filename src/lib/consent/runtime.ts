@@ -8,6 +8,11 @@ export function cookieMatcher(cookie: { name: string; prefix?: boolean }): strin
 	return cookie.prefix ? new RegExp(`^${cookie.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : cookie.name;
 }
 
+/** Whether Global Privacy Control refuses a category in a browser that does (or does not) send it. */
+export function isRefusedByGpc(category: { refusable: boolean; refusedByGpc: boolean }, gpc: boolean): boolean {
+	return gpc && category.refusable && category.refusedByGpc;
+}
+
 /** The widget's configuration without the callbacks, which the browser script adds. */
 export type ConsentConfig = Omit<
 	CookieConsentConfig,
