@@ -209,7 +209,7 @@ test.describe("each section's own history", () => {
 		page,
 	}) => {
 		await page.goto(url('/tietosuojaseloste/muutoshistoria/'));
-		const entry = page.locator('.change-log__entry', { has: page.getByRole('heading', { name: /Versio 1\.6\.2021/ }) });
+		const entry = page.locator('.record-log__entry', { has: page.getByRole('heading', { name: /Versio 1\.6\.2021/ }) });
 		const parts = entry.locator('.change-log__parts a');
 		await expect(parts).toHaveText(['Rekisterinpitäjä', 'Miksi käsittelemme tietoja', 'Yhteystiedot']);
 		expect(await parts.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
@@ -217,7 +217,7 @@ test.describe("each section's own history", () => {
 			'/tietosuojaseloste/2021-06-01/muutokset/#muutos-2',
 			'/tietosuojaseloste/2021-06-01/muutokset/#muutos-4',
 		]);
-		await expect(page.locator('.change-log__entry').last().locator('.change-log__parts')).toHaveCount(0);
+		await expect(page.locator('.record-log__entry').last().locator('.change-log__parts')).toHaveCount(0);
 	});
 });
 

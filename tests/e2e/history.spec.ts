@@ -55,7 +55,7 @@ test.describe('without JavaScript', () => {
 		await expect(
 			page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Muutoshistoria' }),
 		).toHaveAttribute('aria-current', 'page');
-		const entries = page.locator('.change-log__entry');
+		const entries = page.locator('.record-log__entry');
 		await expect(entries).toHaveCount(fixture.length);
 		for (const [index, revision] of newestFirst.entries()) {
 			const entry = entries.nth(index);
@@ -299,8 +299,8 @@ test.describe('an upcoming change', () => {
 		await expect(page.locator('.revision-status')).toContainText('Siihen asti on voimassa versio 1.6.2020.');
 
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/muutoshistoria/'));
-		await expect(page.locator('.change-log__entry').first().locator('.change-log__badge')).toHaveText('Tulossa');
-		await expect(page.locator('.change-log__entry').nth(1).locator('.change-log__badge')).toHaveText('Voimassa');
+		await expect(page.locator('.record-log__entry').first().locator('.change-log__badge')).toHaveText('Tulossa');
+		await expect(page.locator('.record-log__entry').nth(1).locator('.change-log__badge')).toHaveText('Voimassa');
 
 		await page.goto(siteUrl('upcoming', '/tietosuojaseloste/vertaa/'));
 		await expect(page.getByLabel('Uudempi versio').locator('option')).toHaveText([
@@ -405,11 +405,11 @@ test('versiot.json gives each revision its dates, addresses and the SHA-256 of i
 test.describe('the one-revision site looks deliberate', () => {
 	test('its change log, changes page, notice and compare page say it is the first version', async ({ page }) => {
 		await page.goto(siteUrl('published', '/tietosuojaseloste/muutoshistoria/'));
-		await expect(page.locator('.change-log__entry')).toHaveCount(1);
+		await expect(page.locator('.record-log__entry')).toHaveCount(1);
 		await expect(
 			page.getByText('Tietosuojaselosteesta on julkaistu toistaiseksi yksi versio.', { exact: false }),
 		).toBeVisible();
-		await expect(page.locator('.change-log__entry')).toContainText(
+		await expect(page.locator('.record-log__entry')).toContainText(
 			'Tämä on tietosuojaselosteen ensimmäinen julkaistu versio.',
 		);
 		await expect(page.getByRole('link', { name: 'Vertaa mitä tahansa kahta versiota' })).toHaveCount(0);
